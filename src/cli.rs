@@ -1,0 +1,173 @@
+//! The command line: parses arguments, reads inputs, runs the library and
+//! maps the outcome to an exit status (0 clean, 1 an inconsistency, 2 an
+//! error). Nothing here decides a verdict.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use figcheck::input::{self, Document, InputOptions};
+use figcheck::reconcile::Severity;
+use figcheck::report::{self, Report};
+use std::io::{IsTerminal, Write};
+
+const AFTER_HELP: &str = "Examples:
+  figcheck story.md
+  figcheck --format json story.txt | jq '.checks[] | select(.status==\"inconsistent\")'
+  figcheck --date 2016-08-18 update.txt
+  cat story.txt | figcheck -
+  figcheck extract story.txt
+
+Exit status: 0 no inconsistency, 1 at least one inconsistent check,
+2 a usage error or an input that could not be read (the others are still checked).";
+
+#[derive(Parser, Debug)]
+#[command(name = "figcheck", version, about = "Audit the figures in a news article before it is published.", after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    args: CheckArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List every figure read, with its interval, unit and period, without checking.
+    Extract(CheckArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct CheckArgs {
+    /// Files to check; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Publication date (YYYY-MM-DD) for relative periods; overrides dates found in the documents.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// When to colour the table.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Check all the files as one story, so figures may tie across them.
+    #[arg(long)]
+    together: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date: use YYYY-MM-DD, e.g. 2016-08-18"))
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let (args, extract_only) = match cli.command {
+        Some(Command::Extract(a)) => (a, true),
+        None => (cli.args, false),
+    };
+    match execute(&args, extract_only) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return 0;
+            }
+            eprintln!("figcheck: {e:#}");
+            2
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
+    let files = if args.files.is_empty() {
+        if std::io::stdin().is_terminal() {
+            anyhow::bail!("no input: name a file, or - for standard input (see --help)");
+        }
+        vec!["-".to_string()]
+    } else {
+        args.files.clone()
+    };
+    let opts = InputOptions { date: args.date };
+    let mut docs: Vec<Document> = Vec::new();
+    let mut failed = false;
+    for f in &files {
+        match input::load(f, &opts) {
+            Ok(mut d) => docs.append(&mut d),
+            Err(e) => {
+                eprintln!("figcheck: {e:#}");
+                failed = true;
+            }
+        }
+    }
+    for d in &docs {
+        for w in &d.warnings {
+            eprintln!("figcheck: {}: warning: {w}", d.name);
+        }
+    }
+    let options = figcheck::Options {
+        together: args.together,
+    };
+    let report = if extract_only {
+        figcheck::extract_only(&docs)
+    } else {
+        figcheck::check(&docs, &options)
+    };
+    write_report(&report, args)?;
+    Ok(if failed {
+        2
+    } else if report.has_inconsistency(Severity::Minor) {
+        1
+    } else {
+        0
+    })
+}
+
+fn write_report(report: &Report, args: &CheckArgs) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Table => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            report::table::write(report, report::table::TableOptions { color }, &mut out)?
+        }
+        Format::Json => report::json::write(report, &mut out)?,
+        Format::Csv => report::csv::write(report, &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
+}

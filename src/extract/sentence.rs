@@ -1,0 +1,147 @@
+//! Sentence boundaries over tokens.
+//!
+//! A figure's unit, qualifier and period live in its sentence, and the
+//! reconciler looks for related figures sentence by sentence, so a wrong
+//! boundary costs checks. The splitter errs on the side of merging: a full
+//! stop after an abbreviation ("U.S.", "Mr.", "No. 10", "approx.") or an
+//! initial does not end a sentence.
+
+use super::lexer::{Kind, Token};
+use std::ops::Range;
+
+/// A sentence as a range of tokens, with its paragraph number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentenceSpan {
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "approx", "vs", "etc", "inc", "ltd", "co",
+    "corp", "jr", "sr", "gen", "gov", "sen", "rep", "rev", "lt", "col", "sgt", "capt", "cmdr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
+    "est", "vol", "pp", "p", "para", "art", "ch", "ed", "eds", "al", "cf", "ca", "mt", "ft", "pct",
+    "mln", "bln", "ie", "eg", "govt", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    // Single letters are initials ("U.S.", "J. Smith").
+    word.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "»")
+}
+
+fn starts_sentence(tok: &Token, text: &str) -> bool {
+    let s = tok.text(text);
+    let c = s.chars().next().unwrap_or(' ');
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '$' | '£' | '€' | '-' | '—' | '*'
+        )
+}
+
+/// Splits a token list into sentences.
+pub fn split(text: &str, tokens: &[Token]) -> Vec<SentenceSpan> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut paragraph = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<SentenceSpan>, range: Range<usize>, paragraph: usize| {
+        if !range.is_empty() {
+            out.push(SentenceSpan {
+                tokens: range,
+                paragraph,
+            });
+        }
+    };
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind == Kind::Break {
+            push(&mut out, start..i, paragraph);
+            paragraph += 1;
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        // A line that starts a heading or a list item starts a sentence.
+        if t.line_break
+            && i > start
+            && t.kind == Kind::Punct
+            && matches!(t.text(text), "#" | "-" | "*" | "•")
+        {
+            push(&mut out, start..i, paragraph);
+            start = i;
+        }
+        if t.kind == Kind::Punct && matches!(t.text(text), "." | "!" | "?" | "…") {
+            // Closing quotes and brackets belong to the sentence they end.
+            let mut j = i + 1;
+            while j < tokens.len() && !tokens[j].space_before && is_closer(tokens[j].text(text)) {
+                j += 1;
+            }
+            let next = tokens.get(j);
+            let abbreviation = t.text(text) == "."
+                && i > 0
+                && tokens[i - 1].kind == Kind::Word
+                && !t.space_before
+                && is_abbreviation(tokens[i - 1].text(text));
+            let ends = match next {
+                None => true,
+                Some(n) if n.kind == Kind::Break => true,
+                Some(n) => n.space_before && starts_sentence(n, text) && !abbreviation,
+            };
+            if ends {
+                push(&mut out, start..j, paragraph);
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, start..tokens.len(), paragraph);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexer::tokenize;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        split(text, &toks)
+            .into_iter()
+            .map(|s| text[toks[s.tokens.start].start..toks[s.tokens.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("The U.S. Army hired 300 people. Mr. Smith left No. 10 today. It rose."),
+            vec![
+                "The U.S. Army hired 300 people.",
+                "Mr. Smith left No. 10 today.",
+                "It rose."
+            ]
+        );
+        assert_eq!(sentences("It cost approx. 5m euros.").len(), 1);
+    }
+
+    #[test]
+    fn quotes_and_paragraphs() {
+        assert_eq!(
+            sentences("\"We grew.\" She left.\n\nHeadline 2016\n\nBody"),
+            vec!["\"We grew.\"", "She left.", "Headline 2016", "Body"]
+        );
+        assert_eq!(
+            sentences("It was 4.8 per cent. Then 5."),
+            vec!["It was 4.8 per cent.", "Then 5."]
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! What a figure counts (its unit) and what happened to it (its measure).
+//!
+//! The unit is the head of the noun phrase right after the figure
+//! ("235,000 Twitter accounts" -> "account"), or after "of the"
+//! ("125,000 of the accounts"). The measure joins the unit to the verb that
+//! governs the figure ("suspended another 235,000 accounts",
+//! "jobs were cut") so that the reconciler can tell accounts suspended from
+//! accounts reinstated.
+
+use super::figure::Context;
+use super::lexer::Kind;
+use super::words;
+use super::{Claim, Quantity, Sentence};
+
+/// Unit abbreviations that may be glued to a number ("180ml", "5km").
+pub fn is_unit_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "ml" | "l"
+            | "cl"
+            | "km"
+            | "m"
+            | "cm"
+            | "mm"
+            | "kg"
+            | "g"
+            | "mg"
+            | "lb"
+            | "lbs"
+            | "oz"
+            | "ft"
+            | "mph"
+            | "kph"
+            | "kmh"
+            | "mw"
+            | "gw"
+            | "kw"
+            | "kwh"
+            | "mwh"
+            | "gwh"
+            | "tb"
+            | "gb"
+            | "mb"
+            | "kb"
+            | "ha"
+            | "sq"
+            | "c"
+            | "f"
+            | "x"
+            | "mi"
+            | "yd"
+            | "t"
+            | "mt"
+    )
+}
+
+/// Words allowed between a figure and its noun: adjectives that do not name
+/// what is counted.
+const MODIFIERS: &[&str] = &[
+    "new",
+    "additional",
+    "extra",
+    "further",
+    "more",
+    "other",
+    "active",
+    "registered",
+    "confirmed",
+    "suspected",
+    "full-time",
+    "part-time",
+];
+
+/// The unit of a count whose figure ends before token `j`, and the token
+/// after the unit's noun phrase.
+pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
+    let mut k = j;
+    // "125,000 of the accounts", but not "42 of the 120 patients".
+    if ctx.word(k) == Some("of") {
+        let mut m = k + 1;
+        if matches!(
+            ctx.word(m),
+            Some("the" | "its" | "their" | "these" | "those" | "his" | "her" | "our")
+        ) {
+            m += 1;
+        }
+        if ctx.kind(m) == Some(Kind::Word) {
+            k = m;
+        } else {
+            return (None, j);
+        }
+    }
+    // A glued unit abbreviation: "180ml".
+    let mut head = None;
+    let mut end = k;
+    let mut n = 0;
+    while n < 4 {
+        let Some(w) = ctx.word(k) else { break };
+        if n > 0 && !ctx.tokens[k].space_before && ctx.is_punct_at(k - 1) {
+            break;
+        }
+        let modifier = MODIFIERS.contains(&w);
+        if !modifier
+            && (words::NOT_UNITS.contains(&w)
+                || words::verb_stem(w).is_some() && n > 0
+                || w.ends_with("ly"))
+        {
+            break;
+        }
+        if !modifier && words::verb_stem(w).is_some() && w.ends_with("ed") {
+            break;
+        }
+        head = Some(w);
+        k += 1;
+        end = k;
+        n += 1;
+        // Hyphenated compounds: "full-time", "year-old".
+        if ctx.tok(k) == Some("-")
+            && ctx.glued(k)
+            && ctx.glued(k + 1)
+            && ctx.kind(k + 1) == Some(Kind::Word)
+        {
+            k += 1;
+        }
+    }
+    match head {
+        Some(h) if !MODIFIERS.contains(&h) => (Some(words::lemma(h)), end),
+        _ => (None, j),
+    }
+}
+
+impl Context<'_> {
+    fn is_punct_at(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Punct)
+    }
+}
+
+/// Auxiliaries that may stand between a noun and its verb.
+const AUXILIARIES: &[&str] = &[
+    "were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "will", "would", "now",
+];
+
+/// Words allowed between a verb and the figure it governs.
+const BRIDGES: &[&str] = &[
+    "another",
+    "a",
+    "an",
+    "further",
+    "additional",
+    "the",
+    "some",
+    "total",
+    "of",
+    "extra",
+    "more",
+    "than",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "over",
+    "at",
+    "least",
+    "by",
+    "to",
+    "up",
+];
+
+/// The measure of a figure: its unit and the stem of its verb.
+pub fn measure(ctx: &Context, first: usize, unit_end: usize, unit: Option<&str>) -> Option<String> {
+    let verb = verb_after(ctx, unit_end).or_else(|| verb_before(ctx, first))?;
+    Some(match unit {
+        Some(u) => format!("{u} {verb}"),
+        None => verb,
+    })
+}
+
+fn verb_after(ctx: &Context, mut k: usize) -> Option<String> {
+    let mut n = 0;
+    while ctx.word(k).is_some_and(|w| AUXILIARIES.contains(&w)) && n < 3 {
+        k += 1;
+        n += 1;
+    }
+    let w = ctx.word(k)?;
+    if n == 0 && !w.ends_with("ed") && words::verb_stem(w).is_none() {
+        return None;
+    }
+    words::verb_stem(w)
+}
+
+fn verb_before(ctx: &Context, first: usize) -> Option<String> {
+    let mut k = first;
+    for _ in 0..6 {
+        k = k.checked_sub(1)?;
+        let w = ctx.word(k)?;
+        if let Some(stem) = words::verb_stem(w) {
+            return Some(stem);
+        }
+        if !BRIDGES.contains(&w) && !AUXILIARIES.contains(&w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Gives a count with no noun of its own the unit of the figure it stands
+/// beside: the next figure after "of" ("42 of 120 patients"), else the
+/// nearest earlier count in the sentence, else the last count of the
+/// previous sentence in the same paragraph ("... 360,000").
+pub fn infer_missing_units(claims: &mut [Claim], sentences: &[Sentence]) {
+    for (si, s) in sentences.iter().enumerate() {
+        for ci in s.claims.clone() {
+            if claims[ci].unit.is_some() || claims[ci].quantity != Quantity::Count {
+                continue;
+            }
+            let earlier = (s.claims.start..ci)
+                .rev()
+                .find(|&k| claims[k].quantity == Quantity::Count && claims[k].unit.is_some());
+            let later = (ci + 1..s.claims.end).find(|&k| {
+                claims[k].quantity == Quantity::Count
+                    && claims[k].unit.is_some()
+                    && claims[k].start - claims[ci].end < 12
+            });
+            let previous = si
+                .checked_sub(1)
+                .map(|p| &sentences[p])
+                .filter(|p| p.doc == s.doc && p.paragraph + 1 >= s.paragraph)
+                .and_then(|p| {
+                    p.claims.clone().rev().find(|&k| {
+                        claims[k].quantity == Quantity::Count && claims[k].unit.is_some()
+                    })
+                });
+            if let Some(k) = later.or(earlier).or(previous) {
+                let unit = claims[k].unit.clone();
+                let c = &mut claims[ci];
+                c.unit = unit;
+                c.unit_inferred = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,789 @@
+//! Word lists the extractor consults. Kept in one place so that a new
+//! qualifier, scale or currency is one line.
+
+use super::Qualifier;
+
+/// Scale words written apart from the number ("1.5 million").
+pub fn scale_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "thousand" => 3,
+        "million" | "mn" | "mln" | "millions" => 6,
+        "billion" | "bn" | "bln" | "billions" => 9,
+        "trillion" | "tn" | "trn" => 12,
+        _ => return None,
+    })
+}
+
+/// Scale suffixes glued to the number ("1.2bn", "$3m", "25k").
+pub fn scale_suffix(w: &str) -> Option<u32> {
+    Some(match w {
+        "k" => 3,
+        "m" | "mn" | "mln" => 6,
+        "b" | "bn" | "bln" => 9,
+        "t" | "tn" | "trn" => 12,
+        _ => return None,
+    })
+}
+
+/// Words after "5m" that show the "m" means metres, not million.
+pub const METRE_CONTEXT: &[&str] = &[
+    "tall",
+    "high",
+    "long",
+    "deep",
+    "wide",
+    "sprint",
+    "race",
+    "hurdles",
+    "freestyle",
+    "butterfly",
+    "backstroke",
+    "breaststroke",
+    "relay",
+    "final",
+    "dash",
+    "medley",
+    "away",
+    "below",
+    "above",
+];
+
+/// Currency symbols written before the figure, with an optional country
+/// prefix glued to them ("US$", "C$", "HK$").
+pub fn currency_symbol(prefix: Option<&str>, symbol: &str) -> Option<&'static str> {
+    Some(match (prefix, symbol) {
+        (None, "$") | (Some("us"), "$") => "USD",
+        (Some("c" | "ca"), "$") => "CAD",
+        (Some("a" | "au"), "$") => "AUD",
+        (Some("nz"), "$") => "NZD",
+        (Some("hk"), "$") => "HKD",
+        (Some("s"), "$") => "SGD",
+        (Some("r"), "$") => "BRL",
+        (None, "£") => "GBP",
+        (None, "€") => "EUR",
+        (None, "¥") => "JPY",
+        (None, "₹") => "INR",
+        (None, "₩") => "KRW",
+        (None, "₽") => "RUB",
+        (None, "₦") => "NGN",
+        _ => return None,
+    })
+}
+
+/// ISO codes written as words before or after the figure ("USD 5m").
+pub fn currency_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "chf" => "CHF",
+        "cad" => "CAD",
+        "aud" => "AUD",
+        "cny" | "rmb" => "CNY",
+        "inr" => "INR",
+        "hkd" => "HKD",
+        "sek" => "SEK",
+        "nok" => "NOK",
+        "dkk" => "DKK",
+        "zar" => "ZAR",
+        "brl" => "BRL",
+        "mxn" => "MXN",
+        _ => return None,
+    })
+}
+
+/// Currency names written after the figure ("5m euros").
+pub fn currency_name(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" | "sterling" => "GBP",
+        "yen" => "JPY",
+        "yuan" | "renminbi" => "CNY",
+        "rupee" | "rupees" => "INR",
+        "franc" | "francs" => "CHF",
+        "rand" => "ZAR",
+        "won" => "KRW",
+        "roubles" | "rubles" => "RUB",
+        "naira" => "NGN",
+        _ => return None,
+    })
+}
+
+/// How a qualifier shapes a figure's interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A band on both sides.
+    Around,
+    /// A band just below ("nearly", "almost").
+    JustBelow,
+    /// A bound; the qualifier says which.
+    Bound,
+}
+
+/// Qualifiers written before a figure, as word sequences, longest first
+/// within each meaning.
+pub const PRE_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
+    (&["more", "than"], Qualifier::MoreThan, Shape::Bound),
+    (&["greater", "than"], Qualifier::MoreThan, Shape::Bound),
+    (&["upwards", "of"], Qualifier::MoreThan, Shape::Bound),
+    (&["in", "excess", "of"], Qualifier::MoreThan, Shape::Bound),
+    (&["north", "of"], Qualifier::MoreThan, Shape::Bound),
+    (&["just", "over"], Qualifier::MoreThan, Shape::Bound),
+    (&["well", "over"], Qualifier::MoreThan, Shape::Bound),
+    (&["over"], Qualifier::MoreThan, Shape::Bound),
+    (&["above"], Qualifier::MoreThan, Shape::Bound),
+    (&["exceeding"], Qualifier::MoreThan, Shape::Bound),
+    (&["at", "least"], Qualifier::AtLeast, Shape::Bound),
+    (&["no", "fewer", "than"], Qualifier::AtLeast, Shape::Bound),
+    (&["no", "less", "than"], Qualifier::AtLeast, Shape::Bound),
+    (&["not", "less", "than"], Qualifier::AtLeast, Shape::Bound),
+    (&["a", "minimum", "of"], Qualifier::AtLeast, Shape::Bound),
+    (&["just", "under"], Qualifier::Approximate, Shape::JustBelow),
+    (&["just", "below"], Qualifier::Approximate, Shape::JustBelow),
+    (
+        &["just", "short", "of"],
+        Qualifier::Approximate,
+        Shape::JustBelow,
+    ),
+    (&["close", "to"], Qualifier::Approximate, Shape::JustBelow),
+    (&["nearly"], Qualifier::Approximate, Shape::JustBelow),
+    (&["almost"], Qualifier::Approximate, Shape::JustBelow),
+    (&["approaching"], Qualifier::Approximate, Shape::JustBelow),
+    (
+        &["in", "the", "region", "of"],
+        Qualifier::Approximate,
+        Shape::Around,
+    ),
+    (
+        &["on", "the", "order", "of"],
+        Qualifier::Approximate,
+        Shape::Around,
+    ),
+    (
+        &["more", "or", "less"],
+        Qualifier::Approximate,
+        Shape::Around,
+    ),
+    (&["an", "estimated"], Qualifier::Approximate, Shape::Around),
+    (&["estimated"], Qualifier::Approximate, Shape::Around),
+    (&["about"], Qualifier::Approximate, Shape::Around),
+    (&["around"], Qualifier::Approximate, Shape::Around),
+    (&["roughly"], Qualifier::Approximate, Shape::Around),
+    (&["approximately"], Qualifier::Approximate, Shape::Around),
+    (&["approx"], Qualifier::Approximate, Shape::Around),
+    (&["some"], Qualifier::Approximate, Shape::Around),
+    (&["circa"], Qualifier::Approximate, Shape::Around),
+    (&["up", "to"], Qualifier::AtMost, Shape::Bound),
+    (&["as", "many", "as"], Qualifier::AtMost, Shape::Bound),
+    (&["as", "much", "as"], Qualifier::AtMost, Shape::Bound),
+    (&["a", "maximum", "of"], Qualifier::AtMost, Shape::Bound),
+    (&["no", "more", "than"], Qualifier::AtMost, Shape::Bound),
+    (&["not", "more", "than"], Qualifier::AtMost, Shape::Bound),
+    (&["at", "most"], Qualifier::AtMost, Shape::Bound),
+    (&["fewer", "than"], Qualifier::LessThan, Shape::Bound),
+    (&["less", "than"], Qualifier::LessThan, Shape::Bound),
+    (&["lower", "than"], Qualifier::LessThan, Shape::Bound),
+    (&["below"], Qualifier::LessThan, Shape::Bound),
+    (&["under"], Qualifier::LessThan, Shape::Bound),
+];
+
+/// Qualifiers written after a figure ("10,000 or more").
+pub const POST_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
+    (&["or", "more"], Qualifier::AtLeast, Shape::Bound),
+    (&["or", "so"], Qualifier::Approximate, Shape::Around),
+    (&["or", "fewer"], Qualifier::AtMost, Shape::Bound),
+    (&["or", "less"], Qualifier::AtMost, Shape::Bound),
+];
+
+/// Words before a number that make it a label, not a quantity
+/// ("page 5", "No. 10", "flight 370").
+pub const LABEL_WORDS: &[&str] = &[
+    "no",
+    "nos",
+    "number",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "section",
+    "chapter",
+    "article",
+    "clause",
+    "paragraph",
+    "para",
+    "room",
+    "flight",
+    "platform",
+    "gate",
+    "bus",
+    "route",
+    "exit",
+    "junction",
+    "version",
+    "v",
+    "season",
+    "episode",
+    "series",
+    "phase",
+    "stage",
+    "step",
+    "grade",
+    "form",
+    "rule",
+    "amendment",
+    "resolution",
+    "bill",
+    "act",
+    "table",
+    "figure",
+    "fig",
+    "appendix",
+    "highway",
+    "interstate",
+    "channel",
+    "district",
+    "ward",
+    "precinct",
+    "unit",
+    "apartment",
+    "apt",
+    "suite",
+    "floor",
+    "level",
+    "tier",
+    "category",
+    "class",
+    "division",
+    "group",
+    "pool",
+    "lane",
+    "road",
+    "street",
+    "avenue",
+    "terminal",
+    "line",
+    "track",
+    "model",
+    "type",
+    "mark",
+    "size",
+    "issue",
+    "volume",
+    "vol",
+    "item",
+    "question",
+    "level",
+    "year",
+    "number",
+    "psalm",
+    "verse",
+    "chart",
+    "box",
+    "tranche",
+    "covid",
+    "windows",
+    "iphone",
+    "galaxy",
+    "ios",
+    "android",
+];
+
+/// Words before a four-digit number that make it a year.
+pub const YEAR_CONTEXT: &[&str] = &[
+    "in",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "between",
+    "and",
+    "during",
+    "for",
+    "before",
+    "after",
+    "mid",
+    "early",
+    "late",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "fiscal",
+    "fy",
+    "the",
+    "a",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "year",
+    "through",
+    "throughout",
+    "circa",
+    "c",
+    "born",
+    "election",
+    "elections",
+    "season",
+    "class",
+    "vintage",
+    "model",
+    "census",
+    "than",
+    "or",
+    "at",
+    "on",
+    "around",
+    "about",
+    "last",
+    "this",
+    "next",
+    "same",
+    "ce",
+    "bc",
+    "ad",
+];
+
+/// Words that end a sports-score context ("won 3-1").
+pub const SCORE_CONTEXT: &[&str] = &[
+    "won",
+    "win",
+    "wins",
+    "winning",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "beat",
+    "beats",
+    "beaten",
+    "drew",
+    "draw",
+    "drawn",
+    "defeated",
+    "defeat",
+    "victory",
+    "score",
+    "scored",
+    "scoreline",
+    "lead",
+    "led",
+    "leads",
+    "thrashed",
+    "edged",
+    "trailed",
+    "trailing",
+    "match",
+    "game",
+    "final",
+    "tie",
+    "series",
+    "set",
+    "sets",
+    "innings",
+    "half-time",
+    "halftime",
+    "aggregate",
+];
+
+/// Function words that never name what a figure counts.
+pub const NOT_UNITS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "with",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "than",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "shall",
+    "do",
+    "does",
+    "did",
+    "per",
+    "since",
+    "over",
+    "under",
+    "between",
+    "during",
+    "after",
+    "before",
+    "more",
+    "less",
+    "fewer",
+    "each",
+    "every",
+    "so",
+    "if",
+    "when",
+    "while",
+    "where",
+    "into",
+    "onto",
+    "about",
+    "around",
+    "against",
+    "among",
+    "amid",
+    "across",
+    "through",
+    "up",
+    "down",
+    "out",
+    "off",
+    "not",
+    "no",
+    "also",
+    "only",
+    "just",
+    "then",
+    "there",
+    "here",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "some",
+    "any",
+    "such",
+    "other",
+    "another",
+    "same",
+    "last",
+    "next",
+    "ago",
+    "earlier",
+    "later",
+    "previously",
+    "already",
+    "still",
+    "yet",
+    "now",
+    "again",
+    "said",
+    "says",
+    "say",
+    "according",
+    "compared",
+    "including",
+    "include",
+    "includes",
+    "versus",
+    "vs",
+    "via",
+    "without",
+    "within",
+    "toward",
+    "towards",
+    "until",
+    "till",
+    "upon",
+    "whereas",
+    "although",
+    "though",
+    "because",
+    "while",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "year-on-year",
+    "respectively",
+    "apiece",
+    "each",
+    "alone",
+    "altogether",
+    "combined",
+    "total",
+    "overall",
+    "in",
+    "percent",
+    "cent",
+    "pc",
+    "pct",
+    "times",
+    "fold",
+    "plus",
+    "minus",
+    "or",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "up",
+    "down",
+    "back",
+    "away",
+    "ahead",
+    "behind",
+    "above",
+    "below",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "you",
+    "them",
+    "him",
+    "us",
+    "me",
+    "too",
+    "very",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "mostly",
+    "mainly",
+    "largely",
+    "instead",
+    "however",
+    "though",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Nouns that end in "ed" and are not past-tense verbs.
+const ED_NOUNS: &[&str] = &[
+    "hundred", "red", "bed", "shed", "speed", "seed", "feed", "need", "breed", "greed", "weed",
+    "deed", "kindred", "creed", "steed", "reed", "sled", "fed", "wed", "med", "led", "ted",
+];
+
+/// Common verbs of news figures, as stems.
+const VERB_STEMS: &[&str] = &[
+    "suspend", "clos", "remov", "delet", "ban", "block", "hir", "employ", "cut", "lay", "sack",
+    "kill", "injur", "di", "infect", "report", "record", "regist", "sell", "buy", "rais", "spend",
+    "pay", "earn", "los", "win", "vot", "receiv", "approv", "reject", "arrest", "charg", "convict",
+    "deport", "evacuat", "rescu", "vaccinat", "test", "treat", "admit", "build", "open", "shut",
+    "creat", "add", "gain", "shed", "displac", "fle", "sign", "join", "leav", "resign", "return",
+    "donat", "fund", "invest", "borrow", "ow", "sav", "produc", "export", "import", "ship",
+    "deliver", "fin", "award", "claim", "attract", "visit", "attend", "watch", "download",
+    "subscrib", "rise", "fall", "grow", "count", "reach", "total", "hit", "top", "climb", "drop",
+    "declin", "increas", "decreas", "doubl", "tripl", "halv", "jump", "soar", "plung", "slump",
+    "surg", "tumbl", "dip", "slip", "post", "generat", "make", "tak", "collect", "serv",
+];
+
+/// Irregular verb forms mapped to their stems.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("rising", "rise"),
+    ("rises", "rise"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("falls", "fall"),
+    ("falling", "fall"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("grows", "grow"),
+    ("growing", "grow"),
+    ("lost", "los"),
+    ("sold", "sell"),
+    ("sells", "sell"),
+    ("paid", "pay"),
+    ("spent", "spend"),
+    ("made", "make"),
+    ("makes", "make"),
+    ("took", "tak"),
+    ("taken", "tak"),
+    ("won", "win"),
+    ("hit", "hit"),
+    ("hits", "hit"),
+    ("shut", "shut"),
+    ("cut", "cut"),
+    ("cuts", "cut"),
+    ("laid", "lay"),
+    ("left", "leav"),
+    ("fled", "fle"),
+    ("bought", "buy"),
+    ("built", "build"),
+    ("shed", "shed"),
+    ("got", "get"),
+    ("gave", "giv"),
+    ("given", "giv"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("brought", "bring"),
+    ("thrown", "throw"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("met", "meet"),
+    ("sent", "send"),
+    ("dealt", "deal"),
+];
+
+/// The stem of a verb form ("suspended" -> "suspend"), when the word is one.
+pub fn verb_stem(w: &str) -> Option<String> {
+    if let Some((_, stem)) = IRREGULAR.iter().find(|(form, _)| *form == w) {
+        return Some(stem.to_string());
+    }
+    let stem = strip_inflection(w);
+    let past = w.len() > 4 && w.ends_with("ed") && !ED_NOUNS.contains(&w);
+    if past || VERB_STEMS.contains(&stem.as_str()) && stem != w {
+        Some(stem)
+    } else if VERB_STEMS.contains(&w) {
+        Some(w.to_string())
+    } else {
+        None
+    }
+}
+
+/// Strips -ied/-ies, -ed, -ing, -es, -s and a final -e, so that every form
+/// of a regular verb gives the same stem ("closed", "closes", "closing",
+/// "close" -> "clos").
+fn strip_inflection(w: &str) -> String {
+    let s = if let Some(s) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
+        format!("{s}y")
+    } else if let Some(s) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
+        s.to_string()
+    } else if let Some(s) = w.strip_suffix("ed").filter(|s| s.len() >= 2) {
+        s.to_string()
+    } else if let Some(s) = w.strip_suffix("es").filter(|s| s.len() >= 3) {
+        s.to_string()
+    } else if let Some(s) = w
+        .strip_suffix('s')
+        .filter(|s| s.len() >= 3 && !s.ends_with('s'))
+    {
+        s.to_string()
+    } else {
+        w.to_string()
+    };
+    match s.strip_suffix('e') {
+        Some(t) if t.len() >= 3 => t.to_string(),
+        _ => s,
+    }
+}
+
+/// The singular of a counted noun ("accounts" -> "account").
+pub fn lemma(noun: &str) -> String {
+    let w = noun.to_lowercase();
+    const IRREGULAR_NOUNS: &[(&str, &str)] = &[
+        ("men", "man"),
+        ("women", "woman"),
+        ("children", "child"),
+        ("people", "people"),
+        ("persons", "people"),
+        ("person", "people"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("mice", "mouse"),
+        ("geese", "goose"),
+        ("lives", "life"),
+        ("wives", "wife"),
+        ("knives", "knife"),
+        ("data", "data"),
+        ("media", "media"),
+        ("criteria", "criterion"),
+        ("phenomena", "phenomenon"),
+        ("staff", "staff"),
+    ];
+    if let Some((_, s)) = IRREGULAR_NOUNS.iter().find(|(p, _)| *p == w) {
+        return s.to_string();
+    }
+    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        return format!("{s}y");
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+        if w.ends_with(suffix) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 3
+    {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemmas() {
+        assert_eq!(lemma("accounts"), "account");
+        assert_eq!(lemma("companies"), "company");
+        assert_eq!(lemma("women"), "woman");
+        assert_eq!(lemma("churches"), "church");
+        assert_eq!(lemma("bus"), "bus");
+        assert_eq!(lemma("analysis"), "analysis");
+    }
+
+    #[test]
+    fn verb_stems_agree_across_forms() {
+        for w in ["suspended", "suspends", "suspending", "suspend"] {
+            assert_eq!(verb_stem(w).as_deref(), Some("suspend"), "{w}");
+        }
+        for w in ["closed", "closes", "closing", "close"] {
+            assert_eq!(verb_stem(w).as_deref(), Some("clos"), "{w}");
+        }
+        assert_eq!(verb_stem("rose").as_deref(), Some("rise"));
+        assert_eq!(verb_stem("hundred"), None);
+        assert_eq!(verb_stem("accounts"), None);
+    }
+}

@@ -1,0 +1,396 @@
+//! Exact decimal intervals.
+//!
+//! Every figure in a story stands for a set of values: "more than 125,000" is
+//! everything above 125,000, "360,000" everything that rounds to it. Checks
+//! compare those sets, never single numbers, and the arithmetic is exact
+//! decimal so that `0.1 + 0.2` really is `0.3`.
+//!
+//! Arithmetic never fails: when a result overflows the decimal type the
+//! affected bound becomes unbounded. Widening can only turn a verdict into
+//! "consistent", never into a false alarm.
+
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use std::fmt;
+
+/// One end of an interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bound {
+    pub value: Decimal,
+    pub inclusive: bool,
+}
+
+/// A set of real numbers between two optional bounds; `None` is unbounded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub low: Option<Bound>,
+    pub high: Option<Bound>,
+}
+
+/// A value on the extended real line, for multiplying unbounded intervals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Ext {
+    NegInf,
+    Fin(Decimal),
+    PosInf,
+}
+
+impl Ext {
+    fn mul(self, other: Ext) -> Ext {
+        use Ext::*;
+        match (self, other) {
+            (Fin(a), Fin(b)) => a.checked_mul(b).map(Fin).unwrap_or_else(|| {
+                if a.is_sign_negative() != b.is_sign_negative() {
+                    NegInf
+                } else {
+                    PosInf
+                }
+            }),
+            // A bounded factor of zero keeps the product at zero.
+            (Fin(z), _) | (_, Fin(z)) if z.is_zero() => Fin(Decimal::ZERO),
+            (Fin(a), inf) | (inf, Fin(a)) => {
+                if a.is_sign_negative() {
+                    inf.neg()
+                } else {
+                    inf
+                }
+            }
+            (NegInf, NegInf) | (PosInf, PosInf) => PosInf,
+            _ => NegInf,
+        }
+    }
+
+    fn neg(self) -> Ext {
+        match self {
+            Ext::NegInf => Ext::PosInf,
+            Ext::PosInf => Ext::NegInf,
+            Ext::Fin(v) => Ext::Fin(-v),
+        }
+    }
+}
+
+impl Interval {
+    /// Everything: the interval of a figure nothing is known about.
+    pub const UNBOUNDED: Interval = Interval {
+        low: None,
+        high: None,
+    };
+
+    /// The single value `v`.
+    pub fn exact(v: Decimal) -> Interval {
+        Interval::closed(v, v)
+    }
+
+    /// `[lo, hi]`.
+    pub fn closed(lo: Decimal, hi: Decimal) -> Interval {
+        Interval {
+            low: Some(Bound {
+                value: lo,
+                inclusive: true,
+            }),
+            high: Some(Bound {
+                value: hi,
+                inclusive: true,
+            }),
+        }
+    }
+
+    /// `v ± half`: every value that rounds to `v` at a precision of `2 * half`.
+    pub fn around(v: Decimal, half: Decimal) -> Interval {
+        match (v.checked_sub(half), v.checked_add(half)) {
+            (Some(lo), Some(hi)) => Interval::closed(lo, hi),
+            _ => Interval::UNBOUNDED,
+        }
+    }
+
+    /// Everything above `v` (`inclusive`: `v` too).
+    pub fn above(v: Decimal, inclusive: bool) -> Interval {
+        Interval {
+            low: Some(Bound {
+                value: v,
+                inclusive,
+            }),
+            high: None,
+        }
+    }
+
+    /// Everything below `v` (`inclusive`: `v` too).
+    pub fn below(v: Decimal, inclusive: bool) -> Interval {
+        Interval {
+            low: None,
+            high: Some(Bound {
+                value: v,
+                inclusive,
+            }),
+        }
+    }
+
+    pub fn is_bounded(&self) -> bool {
+        self.low.is_some() && self.high.is_some()
+    }
+
+    /// The sum of two intervals. Exact: bounds stay open when either is open.
+    pub fn add(&self, other: &Interval) -> Interval {
+        fn add_bound(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
+            let (a, b) = (a?, b?);
+            Some(Bound {
+                value: a.value.checked_add(b.value)?,
+                inclusive: a.inclusive && b.inclusive,
+            })
+        }
+        Interval {
+            low: add_bound(self.low, other.low),
+            high: add_bound(self.high, other.high),
+        }
+    }
+
+    pub fn neg(&self) -> Interval {
+        let flip = |b: Option<Bound>| {
+            b.map(|b| Bound {
+                value: -b.value,
+                inclusive: b.inclusive,
+            })
+        };
+        Interval {
+            low: flip(self.high),
+            high: flip(self.low),
+        }
+    }
+
+    pub fn sub(&self, other: &Interval) -> Interval {
+        self.add(&other.neg())
+    }
+
+    /// The sum of many intervals; the empty sum is zero.
+    pub fn sum<'a>(items: impl IntoIterator<Item = &'a Interval>) -> Interval {
+        items
+            .into_iter()
+            .fold(Interval::exact(Decimal::ZERO), |acc, i| acc.add(i))
+    }
+
+    fn ends(&self) -> (Ext, Ext) {
+        (
+            self.low.map_or(Ext::NegInf, |b| Ext::Fin(b.value)),
+            self.high.map_or(Ext::PosInf, |b| Ext::Fin(b.value)),
+        )
+    }
+
+    fn from_ends(lo: Ext, hi: Ext) -> Interval {
+        let bound = |e: Ext| match e {
+            Ext::Fin(value) => Some(Bound {
+                value,
+                inclusive: true,
+            }),
+            _ => None,
+        };
+        Interval {
+            low: bound(lo),
+            high: bound(hi),
+        }
+    }
+
+    /// The product. Bounds of the result are closed: a conservative widening
+    /// by at most the end points.
+    pub fn mul(&self, other: &Interval) -> Interval {
+        let (a, b) = self.ends();
+        let (c, d) = other.ends();
+        let products = [a.mul(c), a.mul(d), b.mul(c), b.mul(d)];
+        let lo = *products.iter().min().expect("four products");
+        let hi = *products.iter().max().expect("four products");
+        Interval::from_ends(lo, hi)
+    }
+
+    /// The quotient; unbounded when the divisor may be zero.
+    pub fn div(&self, other: &Interval) -> Interval {
+        if other.contains(Decimal::ZERO) {
+            return Interval::UNBOUNDED;
+        }
+        // 1 / [c, d] = [1/d, 1/c] when 0 is not in [c, d].
+        let recip = |e: Ext| match e {
+            Ext::Fin(v) => Decimal::ONE.checked_div(v).map_or(Ext::PosInf, Ext::Fin),
+            _ => Ext::Fin(Decimal::ZERO),
+        };
+        let (c, d) = other.ends();
+        let (lo, hi) = (recip(d), recip(c));
+        // recip of an overflow is a huge value of the divisor's sign.
+        let fix = |e: Ext, sign_neg: bool| match e {
+            Ext::PosInf if sign_neg => Ext::NegInf,
+            e => e,
+        };
+        let neg = matches!(c, Ext::NegInf) || matches!(c, Ext::Fin(v) if v.is_sign_negative());
+        self.mul(&Interval::from_ends(fix(lo, neg), fix(hi, neg)))
+    }
+
+    /// Multiply by an exact scalar.
+    pub fn scale(&self, k: Decimal) -> Interval {
+        self.mul(&Interval::exact(k))
+    }
+
+    pub fn contains(&self, v: Decimal) -> bool {
+        let above_low = self.low.is_none_or(|b| match v.cmp(&b.value) {
+            Ordering::Greater => true,
+            Ordering::Equal => b.inclusive,
+            Ordering::Less => false,
+        });
+        let below_high = self.high.is_none_or(|b| match v.cmp(&b.value) {
+            Ordering::Less => true,
+            Ordering::Equal => b.inclusive,
+            Ordering::Greater => false,
+        });
+        above_low && below_high
+    }
+
+    /// Whether some value lies in both intervals.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        // Each low must not lie beyond the other's high.
+        fn low_before_high(low: Option<Bound>, high: Option<Bound>) -> bool {
+            match (low, high) {
+                (Some(l), Some(h)) => match l.value.cmp(&h.value) {
+                    Ordering::Less => true,
+                    Ordering::Equal => l.inclusive && h.inclusive,
+                    Ordering::Greater => false,
+                },
+                _ => true,
+            }
+        }
+        low_before_high(self.low, other.high) && low_before_high(other.low, self.high)
+    }
+
+    /// The distance between two disjoint intervals (zero when they overlap
+    /// or touch); `None` never happens for disjoint ones.
+    pub fn gap(&self, other: &Interval) -> Decimal {
+        let d1 = match (self.low, other.high) {
+            (Some(l), Some(h)) if l.value > h.value => l.value - h.value,
+            _ => Decimal::ZERO,
+        };
+        let d2 = match (other.low, self.high) {
+            (Some(l), Some(h)) if l.value > h.value => l.value - h.value,
+            _ => Decimal::ZERO,
+        };
+        d1.max(d2)
+    }
+
+    /// The smallest interval holding both.
+    pub fn hull(&self, other: &Interval) -> Interval {
+        let low = match (self.low, other.low) {
+            (Some(a), Some(b)) => Some(if a.value <= b.value { a } else { b }),
+            _ => None,
+        };
+        let high = match (self.high, other.high) {
+            (Some(a), Some(b)) => Some(if a.value >= b.value { a } else { b }),
+            _ => None,
+        };
+        Interval { low, high }
+    }
+
+    /// The midpoint of a bounded interval.
+    pub fn midpoint(&self) -> Option<Decimal> {
+        let (lo, hi) = (self.low?.value, self.high?.value);
+        lo.checked_add(hi).map(|s| s / Decimal::TWO)
+    }
+}
+
+/// Interval notation: `[359000, 361000]`, `(125000, ∞)`.
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.low {
+            Some(b) => write!(
+                f,
+                "{}{}",
+                if b.inclusive { '[' } else { '(' },
+                b.value.normalize()
+            )?,
+            None => write!(f, "(-∞")?,
+        }
+        write!(f, ", ")?;
+        match self.high {
+            Some(b) => write!(
+                f,
+                "{}{}",
+                b.value.normalize(),
+                if b.inclusive { ']' } else { ')' }
+            ),
+            None => write!(f, "∞)"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn decimal_sums_are_exact() {
+        let s = Interval::exact(d("0.1")).add(&Interval::exact(d("0.2")));
+        assert_eq!(s, Interval::exact(d("0.3")));
+    }
+
+    #[test]
+    fn rounded_parts_widen_the_sum() {
+        let a = Interval::around(d("125000"), d("500"));
+        let b = Interval::around(d("235000"), d("500"));
+        let s = a.add(&b);
+        assert_eq!(s, Interval::closed(d("359000"), d("361000")));
+        assert!(s.overlaps(&Interval::around(d("360000"), d("5000"))));
+        assert!(!s.overlaps(&Interval::around(d("380000"), d("5000"))));
+    }
+
+    #[test]
+    fn open_bounds_touching_do_not_overlap() {
+        let a = Interval::above(d("10"), false);
+        let b = Interval::below(d("10"), true);
+        assert!(!a.overlaps(&b));
+        assert!(Interval::above(d("10"), true).overlaps(&b));
+        assert!(a.add(&Interval::exact(d("5"))).contains(d("15.0001")));
+        assert!(!a.add(&Interval::exact(d("5"))).contains(d("15")));
+    }
+
+    #[test]
+    fn unbounded_products() {
+        let pos = Interval::above(d("2"), true);
+        let neg = Interval::closed(d("-3"), d("-1"));
+        let p = pos.mul(&neg);
+        assert_eq!(p.low, None);
+        assert_eq!(p.high.unwrap().value, d("-2"));
+        let zero = Interval::exact(Decimal::ZERO);
+        assert_eq!(
+            Interval::UNBOUNDED.mul(&zero),
+            Interval::exact(Decimal::ZERO)
+        );
+    }
+
+    #[test]
+    fn division() {
+        let q = Interval::closed(d("42"), d("42")).div(&Interval::closed(d("119.5"), d("120.5")));
+        assert!(q.contains(d("0.35")));
+        assert!(!q.contains(d("0.36")));
+        assert_eq!(
+            Interval::exact(d("1")).div(&Interval::closed(d("-1"), d("1"))),
+            Interval::UNBOUNDED
+        );
+        let n = Interval::exact(d("6")).div(&Interval::closed(d("-3"), d("-2")));
+        assert!(n.contains(d("-2.5")) && !n.contains(d("2.5")));
+    }
+
+    #[test]
+    fn overflow_widens_instead_of_failing() {
+        let big = Interval::exact(Decimal::MAX);
+        let s = big.add(&big);
+        assert_eq!(s.high, None);
+        assert!(big.mul(&big).high.is_none());
+    }
+
+    #[test]
+    fn gaps() {
+        let a = Interval::closed(d("1"), d("2"));
+        let b = Interval::closed(d("5"), d("6"));
+        assert_eq!(a.gap(&b), d("3"));
+        assert_eq!(b.gap(&a), d("3"));
+        assert_eq!(a.gap(&a), Decimal::ZERO);
+    }
+}

@@ -1,0 +1,84 @@
+//! `--format csv`: one row per claim (RFC 4180), the JSON fields flattened.
+
+use super::Report;
+use std::io::{self, Write};
+
+/// The header row; the order of the columns is part of the contract.
+pub const HEADER: &[&str] = &[
+    "id",
+    "document",
+    "line",
+    "column",
+    "start",
+    "end",
+    "text",
+    "literal",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "quantity",
+    "currency",
+    "unit",
+    "measure",
+    "period",
+    "period_start",
+    "period_end",
+    "status",
+    "checks",
+];
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(HEADER).map_err(io::Error::other)?;
+    let num =
+        |n: &Option<serde_json::Number>| n.as_ref().map(|n| n.to_string()).unwrap_or_default();
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let name = |v: &dyn erased::Named| v.name();
+    for c in &report.claims {
+        let period = c.period.as_ref();
+        w.write_record([
+            c.id.clone(),
+            c.document.clone(),
+            c.line.to_string(),
+            c.column.to_string(),
+            c.start.to_string(),
+            c.end.to_string(),
+            c.text.clone(),
+            c.literal.clone(),
+            num(&c.value),
+            num(&c.low),
+            num(&c.high),
+            name(&c.qualifier),
+            name(&c.quantity),
+            opt(&c.currency),
+            opt(&c.unit),
+            opt(&c.measure),
+            period.map(|p| p.text.clone()).unwrap_or_default(),
+            period.and_then(|p| p.start.clone()).unwrap_or_default(),
+            period.and_then(|p| p.end.clone()).unwrap_or_default(),
+            name(&c.status),
+            c.checks.join(";"),
+        ])
+        .map_err(io::Error::other)?;
+    }
+    w.flush()
+}
+
+mod erased {
+    use serde::Serialize;
+
+    /// The serialised name of a unit enum variant ("more_than").
+    pub trait Named {
+        fn name(&self) -> String;
+    }
+
+    impl<T: Serialize> Named for T {
+        fn name(&self) -> String {
+            match serde_json::to_value(self) {
+                Ok(serde_json::Value::String(s)) => s,
+                _ => String::new(),
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! The report stage: the verdict on every claim and check, as one plain
+//! [`Report`] that every output format renders.
+//!
+//! The report's field names are the JSON contract (version 1), documented
+//! in `docs/output.md`: keep the names, add fields freely.
+
+pub mod csv;
+pub mod json;
+pub mod table;
+
+use crate::extract::{Claim, Extraction, Qualifier, Quantity};
+use crate::input::{DateSource, Document};
+use crate::period::{Edge, Period};
+use crate::reconcile::{Check, Severity, Status};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::str::FromStr;
+
+/// The verdict on one claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// Takes part only in consistent checks.
+    Ok,
+    /// Takes part in at least one inconsistent check.
+    Inconsistent,
+    /// Takes part in no check.
+    Unchecked,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentInfo {
+    pub path: String,
+    pub reference_date: Option<String>,
+    pub date_source: DateSource,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodInfo {
+    pub text: String,
+    /// First day, when the start is bounded (the earliest day of a fuzzy
+    /// start).
+    pub start: Option<String>,
+    /// The day after the last, exclusive (the latest day of a fuzzy end).
+    pub end: Option<String>,
+    /// exact | fuzzy | open | count_start
+    pub start_kind: &'static str,
+    pub end_kind: &'static str,
+    /// The band a fuzzy start may fall in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_band: Option<[String; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_band: Option<[String; 2]>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimRecord {
+    pub id: String,
+    pub document: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub literal: String,
+    pub value: Option<serde_json::Number>,
+    pub low: Option<serde_json::Number>,
+    pub high: Option<serde_json::Number>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub qualifier: Qualifier,
+    pub qualifier_text: Option<String>,
+    pub quantity: Quantity,
+    pub currency: Option<String>,
+    pub unit: Option<String>,
+    pub unit_inferred: bool,
+    pub measure: Option<String>,
+    pub period: Option<PeriodInfo>,
+    pub rounding: Option<serde_json::Number>,
+    pub range: bool,
+    pub vague: bool,
+    pub problem: Option<String>,
+    pub status: ClaimStatus,
+    pub checks: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckRecord {
+    pub id: String,
+    pub rule: &'static str,
+    pub status: Status,
+    pub severity: Option<Severity>,
+    pub document: String,
+    pub claims: Vec<String>,
+    pub explanation: String,
+    pub evidence: String,
+    pub rounding_only: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub claims: usize,
+    pub checks: usize,
+    /// Claims by status.
+    pub ok: usize,
+    pub inconsistent: usize,
+    pub unchecked: usize,
+    /// Checks by status.
+    pub checks_ok: usize,
+    pub checks_inconsistent: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub documents: Vec<DocumentInfo>,
+    pub claims: Vec<ClaimRecord>,
+    pub checks: Vec<CheckRecord>,
+    pub summary: Summary,
+}
+
+/// A decimal as a JSON number, exactly as written in decimal.
+pub fn json_number(v: Decimal) -> serde_json::Number {
+    serde_json::Number::from_str(&v.normalize().to_string()).expect("a decimal is a JSON number")
+}
+
+fn edge_kind(e: &Edge) -> &'static str {
+    match e {
+        Edge::Exact(_) => "exact",
+        Edge::Fuzzy { .. } => "fuzzy",
+        Edge::Open => "open",
+        Edge::CountStart => "count_start",
+    }
+}
+
+fn band(e: &Edge) -> Option<[String; 2]> {
+    match e {
+        Edge::Fuzzy { earliest, latest } => Some([earliest.to_string(), latest.to_string()]),
+        _ => None,
+    }
+}
+
+impl PeriodInfo {
+    pub fn from_period(p: &Period) -> PeriodInfo {
+        PeriodInfo {
+            text: p.text.clone(),
+            start: p.start.earliest().map(|d| d.to_string()),
+            end: p.end.latest().map(|d| d.to_string()),
+            start_kind: edge_kind(&p.start),
+            end_kind: edge_kind(&p.end),
+            start_band: band(&p.start),
+            end_band: band(&p.end),
+        }
+    }
+}
+
+impl Report {
+    /// Assembles the report: claim ids across the batch, each claim's
+    /// status from the checks it takes part in, and the counts.
+    pub fn build(docs: &[Document], extraction: &Extraction, checks: &[Check]) -> Report {
+        let mut claim_checks: Vec<Vec<usize>> = vec![Vec::new(); extraction.claims.len()];
+        for (k, check) in checks.iter().enumerate() {
+            for &c in &check.claims {
+                claim_checks[c].push(k);
+            }
+        }
+        let claims: Vec<ClaimRecord> = extraction
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| claim_record(docs, i, c, &claim_checks[i], checks))
+            .collect();
+        let checks: Vec<CheckRecord> = checks
+            .iter()
+            .enumerate()
+            .map(|(k, check)| CheckRecord {
+                id: format!("k{}", k + 1),
+                rule: check.rule,
+                status: check.status,
+                severity: check.severity,
+                document: check
+                    .claims
+                    .last()
+                    .map(|&c| docs[extraction.claims[c].doc].name.clone())
+                    .unwrap_or_default(),
+                claims: check.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
+                explanation: check.explanation.clone(),
+                evidence: check.evidence.clone(),
+                rounding_only: check.rounding_only,
+            })
+            .collect();
+        let count = |s: ClaimStatus| claims.iter().filter(|c| c.status == s).count();
+        let summary = Summary {
+            documents: docs.len(),
+            claims: claims.len(),
+            checks: checks.len(),
+            ok: count(ClaimStatus::Ok),
+            inconsistent: count(ClaimStatus::Inconsistent),
+            unchecked: count(ClaimStatus::Unchecked),
+            checks_ok: checks.iter().filter(|c| c.status == Status::Ok).count(),
+            checks_inconsistent: checks
+                .iter()
+                .filter(|c| c.status == Status::Inconsistent)
+                .count(),
+        };
+        Report {
+            version: 1,
+            documents: docs
+                .iter()
+                .map(|d| DocumentInfo {
+                    path: d.name.clone(),
+                    reference_date: d.reference_date.map(|d| d.to_string()),
+                    date_source: d.date_source,
+                    warnings: d.warnings.clone(),
+                })
+                .collect(),
+            claims,
+            checks,
+            summary,
+        }
+    }
+
+    /// Whether any check is inconsistent at or above a severity.
+    pub fn has_inconsistency(&self, at_least: Severity) -> bool {
+        self.checks.iter().any(|c| {
+            c.status == Status::Inconsistent && c.severity.unwrap_or(Severity::Major) >= at_least
+        })
+    }
+}
+
+fn claim_record(
+    docs: &[Document],
+    i: usize,
+    c: &Claim,
+    mine: &[usize],
+    checks: &[Check],
+) -> ClaimRecord {
+    let doc = &docs[c.doc];
+    let status = if mine.is_empty() {
+        ClaimStatus::Unchecked
+    } else if mine
+        .iter()
+        .any(|&k| checks[k].status == Status::Inconsistent)
+    {
+        ClaimStatus::Inconsistent
+    } else {
+        ClaimStatus::Ok
+    };
+    ClaimRecord {
+        id: format!("c{}", i + 1),
+        document: doc.name.clone(),
+        line: c.line,
+        column: c.column,
+        start: c.start,
+        end: c.end,
+        text: doc.text.get(c.span.0..c.span.1).unwrap_or("").to_string(),
+        literal: c.literal.clone(),
+        value: c.value.map(json_number),
+        low: c.interval.low.map(|b| json_number(b.value)),
+        high: c.interval.high.map(|b| json_number(b.value)),
+        low_inclusive: c.interval.low.is_some_and(|b| b.inclusive),
+        high_inclusive: c.interval.high.is_some_and(|b| b.inclusive),
+        qualifier: c.qualifier,
+        qualifier_text: c.qualifier_text.clone(),
+        quantity: c.quantity,
+        currency: c.currency.clone(),
+        unit: c.unit.clone(),
+        unit_inferred: c.unit_inferred,
+        measure: c.measure.clone(),
+        period: c.period.as_ref().map(PeriodInfo::from_period),
+        rounding: Some(json_number(c.rounding)),
+        range: c.range,
+        vague: c.vague,
+        problem: c.problem.clone(),
+        status,
+        checks: mine.iter().map(|k| format!("k{}", k + 1)).collect(),
+    }
+}
