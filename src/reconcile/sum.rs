@@ -60,58 +60,119 @@ static SUBSET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("subset after")
 });
 
-impl Sum {
-    fn is_part_of(story: &Story, total: &Claim, c: usize) -> bool {
-        let part = &story.claims[c];
-        part.is_usable()
-            && !part.range
-            && part.quantity == total.quantity
-            && part.currency == total.currency
-            && units_match(part, total)
-            && !SUBSET_BEFORE.is_match(story.text_before(c))
-            && !SUBSET_AFTER.is_match(story.text_after(c))
+/// How a figure standing near a total relates to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// Counted in the same unit: a part.
+    Part,
+    /// A subset of another figure ("including 120", "120 of them").
+    Subset,
+    /// A different kind of figure that cannot be a part (a percentage, a
+    /// duration, money beside a count).
+    Unrelated,
+    /// A figure of the same kind in another unit: it may or may not be a
+    /// part, so no verdict can be given.
+    Doubtful,
+}
+
+fn role(story: &Story, total: &Claim, c: usize) -> Role {
+    let part = &story.claims[c];
+    if part.quantity != total.quantity || part.currency != total.currency {
+        return Role::Unrelated;
     }
+    if part
+        .unit
+        .as_deref()
+        .is_some_and(|u| TIME_UNITS.contains(&u))
+    {
+        return Role::Unrelated;
+    }
+    if SUBSET_BEFORE.is_match(story.text_before(c)) || SUBSET_AFTER.is_match(story.text_after(c)) {
+        return Role::Subset;
+    }
+    if !part.is_usable() || part.range || part.vague || !units_match(part, total) {
+        return Role::Doubtful;
+    }
+    Role::Part
 }
 
 /// Units a total may have whose parts are counted in narrower units
-/// ("1,204 men and 977 women, 2,181 people in all").
-const GENERAL_UNITS: &[&str] = &[
-    "people",
-    "individual",
-    "resident",
-    "victim",
-    "casualty",
-    "passenger",
-    "employee",
-    "worker",
-    "staff",
-    "member",
-    "student",
-    "case",
-    "death",
-    "vehicle",
-    "item",
-    "unit",
-    "product",
-    "animal",
-    "player",
-    "athlete",
-    "medal",
-    "seat",
-    "vote",
-    "patient",
-    "incident",
-    "crime",
-    "offence",
-    "offense",
-    "job",
-    "home",
-    "building",
-    "property",
-    "visitor",
-    "tourist",
-    "migrant",
-    "refugee",
+/// ("1,204 men and 977 women, 2,181 people in all"), with the narrower
+/// units each accepts. Anything else must match exactly.
+const KINDS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "people",
+            "person",
+            "individual",
+            "resident",
+            "victim",
+            "casualty",
+            "passenger",
+            "adult",
+        ],
+        &[
+            "man",
+            "men",
+            "woman",
+            "women",
+            "child",
+            "children",
+            "adult",
+            "boy",
+            "girl",
+            "passenger",
+            "crew",
+            "resident",
+            "student",
+            "pupil",
+            "worker",
+            "employee",
+            "patient",
+            "officer",
+            "soldier",
+            "civilian",
+            "tourist",
+            "visitor",
+            "migrant",
+            "refugee",
+            "teenager",
+            "infant",
+            "baby",
+            "pensioner",
+            "volunteer",
+            "firefighter",
+            "nurse",
+            "doctor",
+            "teacher",
+            "staff",
+            "member",
+            "fan",
+            "spectator",
+            "voter",
+            "player",
+            "athlete",
+            "citizen",
+            "national",
+            "foreigner",
+            "survivor",
+        ],
+    ),
+    (
+        &["vehicle"],
+        &[
+            "car",
+            "van",
+            "lorry",
+            "truck",
+            "bus",
+            "motorcycle",
+            "bicycle",
+            "coach",
+        ],
+    ),
+    (&["death", "fatality"], &["death", "fatality"]),
+    (&["medal"], &["gold", "silver", "bronze"]),
 ];
 
 /// Units that measure time: a duration is never a part of a count.
@@ -119,15 +180,93 @@ const TIME_UNITS: &[&str] = &[
     "year", "month", "week", "day", "hour", "minute", "decade", "quarter", "second",
 ];
 
-/// Whether a part's unit fits the total's: equal, unknown, or a narrower
-/// kind of a general total ("women" of "people").
+/// Whether a part's unit fits the total's: equal, borrowed from a
+/// neighbouring figure, unknown, or a known narrower kind of the total's
+/// unit ("women" of "people").
 fn units_match(part: &Claim, total: &Claim) -> bool {
     match (&part.unit, &total.unit) {
-        (Some(p), _) if TIME_UNITS.contains(&p.as_str()) => false,
-        (Some(p), Some(t)) => p == t || GENERAL_UNITS.contains(&t.as_str()),
+        (Some(p), Some(t)) => {
+            p == t
+                || part.unit_inferred
+                || KINDS
+                    .iter()
+                    .any(|(g, k)| g.contains(&t.as_str()) && k.contains(&p.as_str()))
+        }
         _ => true,
     }
 }
+
+/// Where the parts of a total are sought.
+enum Window {
+    /// Claims of the total's sentence before it (from `from`).
+    Before { from: usize },
+    /// Claims of the total's sentence after it.
+    After,
+    /// The claims of the previous sentence ("Altogether, 96,937 votes
+    /// were counted.").
+    Previous,
+}
+
+/// The parts of a total in a window, or `None` when a figure there makes
+/// the parts uncertain: a doubtful figure among them, or digits the
+/// extractor did not read as a figure.
+fn parts_in(story: &Story, total: usize, window: &Window) -> Option<Vec<usize>> {
+    let claims = story.claims;
+    let t = &claims[total];
+    let sen = &story.sentences[t.sentence];
+    let range = match *window {
+        Window::Before { from } => from..total,
+        Window::After => total + 1..sen.claims.end,
+        Window::Previous => {
+            let p = t.sentence.checked_sub(1)?;
+            let prev = &story.sentences[p];
+            if prev.doc != t.doc || prev.paragraph != sen.paragraph {
+                return None;
+            }
+            prev.claims.clone()
+        }
+    };
+    let mut parts = Vec::new();
+    for c in range {
+        match role(story, t, c) {
+            Role::Part => parts.push(c),
+            Role::Doubtful => {
+                // A doubtful figure before the first part is outside the list.
+                if !parts.is_empty() || !matches!(window, Window::Before { .. }) {
+                    return None;
+                }
+            }
+            Role::Subset | Role::Unrelated => {}
+        }
+    }
+    let (&first, &last) = (parts.first()?, parts.last()?);
+    let (from, to) = match window {
+        Window::After => (t.end, claims[last].end),
+        _ => (claims[first].start, claims[last].end),
+    };
+    (!unread_digits(story, t.doc, from, to)).then_some(parts)
+}
+
+/// Whether digits between two offsets lie outside every claim: a figure
+/// the extractor skipped may be a missing part.
+fn unread_digits(story: &Story, doc: usize, from: usize, to: usize) -> bool {
+    let text = story.lower(doc, from, to);
+    text.char_indices().any(|(k, ch)| {
+        let at = from + k;
+        ch.is_ascii_digit()
+            && !story
+                .claims
+                .iter()
+                .any(|c| c.doc == doc && c.start <= at && at < c.end)
+    })
+}
+
+/// A sentence-initial total cue that leaves its parts to the sentence
+/// before: "Altogether, ...", "In total, ...".
+static OPENING_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\x22“]*(?:altogether|in\s+total|in\s+all|all\s+told|overall)\s*,")
+        .expect("opening cue")
+});
 
 impl super::Rule for Sum {
     fn id(&self) -> &'static str {
@@ -141,38 +280,33 @@ impl super::Rule for Sum {
     fn check(&self, story: &Story, out: &mut Vec<Check>) {
         for sentence in story.sentences {
             let range = sentence.claims.clone();
-            if range.len() < 3 {
-                continue;
-            }
             let mut used_until = range.start;
             for t in range.clone() {
                 let total = &story.claims[t];
-                if !total.is_usable() || total.quantity == Quantity::Percent {
+                if !total.is_usable() || total.quantity == Quantity::Percent || total.range {
                     continue;
                 }
                 let before = story.text_before(t);
-                let (cue, parts): (String, Vec<usize>) = if let Some(m) = CUE_BEFORE.find(before) {
-                    let parts = (used_until..t)
-                        .filter(|&c| Sum::is_part_of(story, total, c))
-                        .collect();
-                    (m.as_str().trim().to_string(), parts)
+                let (cue, window) = if t == range.start
+                    && let Some(m) = OPENING_CUE.find(before)
+                {
+                    (m.as_str(), Window::Previous)
+                } else if let Some(m) = CUE_BEFORE.find(before) {
+                    (m.as_str(), Window::Before { from: used_until })
                 } else if let Some(m) = CUE_AFTER.find(story.text_after(t)) {
-                    let parts = (used_until..t)
-                        .filter(|&c| Sum::is_part_of(story, total, c))
-                        .collect();
-                    (
-                        m.as_str().trim_start_matches([' ', ',']).trim().to_string(),
-                        parts,
-                    )
+                    (m.as_str(), Window::Before { from: used_until })
                 } else if t == range.start && LEADING_TOTAL.is_match(before) {
-                    let parts = (t + 1..range.end)
-                        .filter(|&c| Sum::is_part_of(story, total, c))
-                        .collect();
-                    ("of the ...".to_string(), parts)
+                    ("of the ...", Window::After)
                 } else {
                     continue;
                 };
+                let cue = cue
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                    .to_string();
                 used_until = t + 1;
+                let Some(parts) = parts_in(story, t, &window) else {
+                    continue;
+                };
                 if parts.len() < 2 {
                     continue;
                 }
@@ -278,6 +412,41 @@ mod tests {
     fn subsets_are_not_parts() {
         let c = checks("It hired 300 people, 120 of them engineers, bringing its staff to 1,400.");
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_skipped_figure_stops_the_check() {
+        // "Conservatives 19" may be read as a name; the 19 is then unread.
+        let c = checks(
+            "Labour won 27 seats, the Conservatives 19 and independents 8, 54 seats in total.",
+        );
+        assert!(c.iter().all(|k| k.status == Status::Ok), "{c:?}");
+    }
+
+    #[test]
+    fn a_figure_in_another_unit_stops_the_check() {
+        // Before the list it is not a part.
+        let c = checks("Its 3 ships carried 1,204 men and 977 women, 2,181 people in all.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        // Within the list it may be one.
+        let c = checks("They carried 1,204 men, 3 ships and 977 women, 2,184 people in all.");
+        assert!(c.is_empty(), "{c:?}");
+        let c = checks("The 1,204 men and 977 women, 3 ships in all, docked.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn parts_in_the_sentence_before() {
+        let c = checks(
+            "She took 48,310 votes to 41,925 for her rival. Altogether, 90,235 votes were counted.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        let c = checks(
+            "She took 48,310 votes to 41,925 for her rival. Altogether, 96,235 votes were counted.",
+        );
+        assert_eq!(c[0].status, Status::Inconsistent);
     }
 
     #[test]
