@@ -11,6 +11,8 @@
 //! a cue in the text, or a match of unit, measure and period. When the
 //! evidence is weak it adds nothing, and the claims stay unchecked.
 
+pub mod pairs;
+pub mod points;
 pub mod sum;
 
 use crate::Options;
@@ -135,7 +137,7 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in the order they run.
-pub static RULES: &[&dyn Rule] = &[&sum::Sum];
+pub static RULES: &[&dyn Rule] = &[&sum::Sum, &points::Points];
 
 /// Runs every rule over a batch.
 pub fn reconcile(docs: &[Document], extraction: &Extraction, options: &Options) -> Vec<Check> {
