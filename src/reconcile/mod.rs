@@ -11,6 +11,7 @@
 //! a cue in the text, or a match of unit, measure and period. When the
 //! evidence is weak it adds nothing, and the claims stay unchecked.
 
+pub mod multiple;
 pub mod pairs;
 pub mod points;
 pub mod sum;
@@ -137,7 +138,7 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in the order they run.
-pub static RULES: &[&dyn Rule] = &[&sum::Sum, &points::Points];
+pub static RULES: &[&dyn Rule] = &[&sum::Sum, &points::Points, &multiple::Multiple];
 
 /// Runs every rule over a batch.
 pub fn reconcile(docs: &[Document], extraction: &Extraction, options: &Options) -> Vec<Check> {

@@ -1,0 +1,524 @@
+//! `multiple`: a factor word between two stated figures.
+//!
+//! Three shapes, each tied by syntax within one sentence:
+//!
+//! * a change verb or noun with a before/after pair: "cases doubled from
+//!   1,150 to 2,300", "fell to 40 from 120, a threefold drop", "halved to
+//!   200 from 400";
+//! * a comparison right between two figures: "2,300 cases, twice as many as
+//!   the 1,150 of 2019", "$40m, three times the $13m it raised";
+//! * a fraction of a whole: "a third of its 900 staff, 300 people",
+//!   "300, a third of the 900", "300 of the 900 staff, about a third".
+//!
+//! The ratio of the two figures' intervals must meet the factor's band.
+//! Factor words are loose: a plain "doubled" allows 1.8 to 2.2, "about"
+//! widens that, "nearly" takes the band just below the factor, "more than"
+//! everything above it. "Three times more" is read both ways (3 or 4).
+
+use super::pairs::{self, BeforeAfter, Direction};
+use super::{Check, Status, Story, format_interval, severity};
+use crate::extract::{Claim, Quantity};
+use crate::interval::Interval;
+use regex::{Captures, Regex};
+use rust_decimal::Decimal;
+use std::sync::LazyLock;
+
+pub struct Multiple;
+
+const QUAL: &str = r"(?:(?P<q>nearly|almost|close\s+to|just\s+under|approaching|more\s+than|over|well\s+over|just\s+over|at\s+least|roughly|about|around|some|approximately|less\s+than|under|fewer\s+than)\s+)?";
+
+const COUNT: &str = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred|\d{1,3})";
+
+/// "doubled", "a threefold rise", "rose tenfold".
+fn verb_pattern() -> String {
+    format!(
+        r"\b{QUAL}(?:(?P<v>doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b|(?:a\s+|an\s+)?{COUNT}[\s-]?fold(?:\s+(?P<noun>rise|increase|jump|growth|surge|gain|drop|fall|decrease|decline|reduction|cut))?\b)"
+    )
+}
+
+/// A factor verb right before its pair: "doubled from", "a tenfold rise, from".
+static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{}\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
+        verb_pattern()
+    ))
+    .expect("multiple verb before")
+});
+
+/// A factor noun right after its pair: "to 40 from 120, a threefold drop".
+static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|representing\s+)?{}",
+        verb_pattern()
+    ))
+    .expect("multiple verb after")
+});
+
+/// "twice as many as", "three times the", "half as much as".
+static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{QUAL}(?:(?P<w>twice|double|triple|treble|half)|{COUNT}\s+times)\s+(?:(?P<more>more|higher|larger|bigger|greater)\s+than|as\s+(?:many|much|high|large|big|great|long)\s+as|the)\s*(?:the\s+|its\s+|their\s+|those\s+|that\s+of\s+(?:the\s+)?)?$"
+    ))
+    .expect("multiple compare")
+});
+
+/// "a third of the", "two-thirds of its".
+static FRACTION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s+of\s+(?:the|its|their|his|her|all|those)?\s*$"
+    ))
+    .expect("fraction of")
+});
+
+/// A fraction after "P of the W": ", or about a third".
+static FRACTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,(–—-]\s*(?:or\s+)?{QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s*(?:[,.;)–—-]|$)"
+    ))
+    .expect("fraction after")
+});
+
+/// Before a part that follows its whole: "a third of its 900 staff, 300".
+static APPOSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[,(–—-]\s*(?:or\s+)?$").expect("apposed"));
+
+/// Between a figure and a comparison or fraction after it.
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*(?:this|last|a|the|year|month|week|in|\d{4}))*\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|is\s+|was\s+)?$")
+        .expect("lead in")
+});
+
+fn count_word(w: &str) -> Option<Decimal> {
+    let n = match w {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "fifty" => 50,
+        "hundred" => 100,
+        d => d.parse().ok()?,
+    };
+    (n >= 2).then(|| Decimal::from(n))
+}
+
+fn fraction_word(w: &str) -> Option<Decimal> {
+    let w = w.replace('-', " ");
+    let words: Vec<&str> = w.split_whitespace().collect();
+    let (num, den) = match words.as_slice() {
+        [_, "third"] => (1, 3),
+        [_, "quarter"] => (1, 4),
+        [_, "fifth"] => (1, 5),
+        [_, "tenth"] => (1, 10),
+        ["two", "thirds"] => (2, 3),
+        ["three", "quarters"] => (3, 4),
+        ["half"] => (1, 2),
+        _ => return None,
+    };
+    Some(Decimal::from(num) / Decimal::from(den))
+}
+
+/// The ratios a factor word allows, with its qualifier.
+fn band(f: Decimal, qualifier: Option<&str>) -> Interval {
+    let pct = |p: i64| f * Decimal::new(p, 2);
+    let q = qualifier.map(|q| q.split_whitespace().collect::<Vec<_>>().join(" "));
+    match q.as_deref() {
+        Some("nearly" | "almost" | "close to" | "just under" | "approaching") => {
+            Interval::closed(pct(75), f)
+        }
+        Some("more than" | "over" | "well over" | "just over") => Interval::above(f, false),
+        Some("at least") => Interval::above(f, true),
+        Some("less than" | "under" | "fewer than") => Interval::closed(Decimal::ZERO, f),
+        Some(_) => Interval::closed(pct(80), pct(120)),
+        None => Interval::closed(pct(90), pct(110)),
+    }
+}
+
+/// Whether two figures measure the same kind of thing.
+fn comparable(a: &Claim, b: &Claim) -> bool {
+    let usable = |c: &Claim| c.is_usable() && !c.range && c.quantity != Quantity::Points;
+    let units = match (&a.unit, &b.unit) {
+        // "300 people" may restate "300 staff"; other nouns must agree.
+        (Some(x), Some(y)) => {
+            x == y || a.unit_inferred || b.unit_inferred || x == "people" || y == "people"
+        }
+        _ => true,
+    };
+    usable(a) && usable(b) && a.quantity == b.quantity && a.currency == b.currency && units
+}
+
+/// A factor found in a sentence and the two figures it relates.
+struct Found {
+    /// The larger-by-the-factor figure and the base it is a multiple of.
+    numerator: usize,
+    denominator: usize,
+    factor: Decimal,
+    band: Interval,
+    cue: String,
+}
+
+impl Multiple {
+    fn verbs(story: &Story, s: usize, out: &mut Vec<Found>) {
+        for pair in pairs::before_after(story, s) {
+            if !comparable(&story.claims[pair.before], &story.claims[pair.after]) {
+                continue;
+            }
+            let first = pair.before.min(pair.after);
+            let last = pair.before.max(pair.after);
+            let lead = story.text_before(first);
+            let cap = VERB_BEFORE
+                .captures(lead)
+                .or_else(|| VERB_AFTER.captures(story.text_after(last)));
+            if let Some(cap) = cap
+                && let Some(found) = Multiple::verb_factor(&cap, lead, &pair)
+            {
+                out.push(found);
+            }
+        }
+    }
+
+    fn verb_factor(cap: &Captures, lead: &str, pair: &BeforeAfter) -> Option<Found> {
+        let (factor, shrinks) = if let Some(v) = cap.name("v") {
+            let v = v.as_str();
+            let f = match v.get(..4) {
+                Some("trip" | "treb") => 3,
+                Some("quad") => 4,
+                _ => 2,
+            };
+            (Decimal::from(f), v.starts_with("halv"))
+        } else {
+            let n = count_word(cap.name("n")?.as_str())?;
+            let shrinks = match cap.name("noun") {
+                Some(w) => pairs::direction(w.as_str()) == Some(Direction::Down),
+                None => pairs::direction(lead) == Some(Direction::Down),
+            };
+            (n, shrinks)
+        };
+        let (numerator, denominator) = if shrinks {
+            (pair.before, pair.after)
+        } else {
+            (pair.after, pair.before)
+        };
+        let whole = cap.get(0)?.as_str();
+        let cue = whole
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let cue = cue
+            .strip_suffix("from")
+            .or_else(|| cue.strip_suffix(" to"))
+            .unwrap_or(cue)
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        Some(Found {
+            numerator,
+            denominator,
+            factor,
+            band: band(factor, cap.name("q").map(|q| q.as_str())),
+            cue: trim_cue(cue),
+        })
+    }
+
+    fn comparisons(story: &Story, s: usize, out: &mut Vec<Found>) {
+        let range = story.sentences[s].claims.clone();
+        for y in range.start + 1..range.end {
+            let x = y - 1;
+            let before_y = story.text_before(y);
+            let Some(cap) = COMPARE.captures(before_y) else {
+                continue;
+            };
+            let m = cap.get(0).expect("whole match");
+            if !LEAD_IN.is_match(&before_y[..m.start()]) {
+                continue;
+            }
+            if !comparable(&story.claims[x], &story.claims[y]) {
+                continue;
+            }
+            let factor = if let Some(w) = cap.name("w") {
+                match w.as_str() {
+                    "twice" | "double" => Decimal::TWO,
+                    "triple" | "treble" => Decimal::from(3),
+                    _ => Decimal::new(5, 1),
+                }
+            } else {
+                match cap.name("n").and_then(|n| count_word(n.as_str())) {
+                    Some(n) => n,
+                    None => continue,
+                }
+            };
+            let mut band = band(factor, cap.name("q").map(|q| q.as_str()));
+            // "three times more than" is read as 3x by most and 4x by some.
+            if cap.name("more").is_some() && factor > Decimal::ONE {
+                band = band.hull(&band.add(&Interval::exact(Decimal::ONE)));
+            }
+            out.push(Found {
+                numerator: x,
+                denominator: y,
+                factor,
+                band,
+                cue: trim_cue(m.as_str()),
+            });
+        }
+    }
+
+    fn fractions(story: &Story, s: usize, out: &mut Vec<Found>) {
+        let range = story.sentences[s].claims.clone();
+        for w in range.clone() {
+            let before_w = story.text_before(w);
+            // "a third of its 900 staff, 300 people" or "300, a third of the 900".
+            if let Some(cap) = FRACTION_OF.captures(before_w) {
+                let m = cap.get(0).expect("whole match");
+                let part = if w > range.start && LEAD_IN.is_match(&before_w[..m.start()]) {
+                    Some(w - 1)
+                } else if w + 1 < range.end && APPOSED.is_match(story.text_after(w)) {
+                    Some(w + 1)
+                } else {
+                    None
+                };
+                if let Some(p) = part {
+                    Multiple::push_fraction(story, p, w, &cap, m.as_str(), out);
+                }
+                continue;
+            }
+            // "300 of the 900 staff, or about a third".
+            if w > range.start
+                && story.text_before(w).trim_end().ends_with("of the")
+                && let Some(cap) = FRACTION_AFTER.captures(story.text_after(w))
+            {
+                let m = cap.get(0).expect("whole match");
+                Multiple::push_fraction(story, w - 1, w, &cap, m.as_str(), out);
+            }
+        }
+    }
+
+    fn push_fraction(
+        story: &Story,
+        part: usize,
+        whole: usize,
+        cap: &Captures,
+        cue: &str,
+        out: &mut Vec<Found>,
+    ) {
+        let Some(f) = cap.name("f").and_then(|f| fraction_word(f.as_str())) else {
+            return;
+        };
+        if !comparable(&story.claims[part], &story.claims[whole]) {
+            return;
+        }
+        out.push(Found {
+            numerator: part,
+            denominator: whole,
+            factor: f,
+            band: band(f, cap.name("q").map(|q| q.as_str())),
+            cue: trim_cue(cue.trim_matches(|c: char| !c.is_alphanumeric())),
+        });
+    }
+}
+
+impl super::Rule for Multiple {
+    fn id(&self) -> &'static str {
+        "multiple"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a factor word (doubled, twice as many, a third of) fits the two figures it relates"
+    }
+
+    fn check(&self, story: &Story, out: &mut Vec<Check>) {
+        for s in 0..story.sentences.len() {
+            let mut found = Vec::new();
+            Multiple::verbs(story, s, &mut found);
+            Multiple::comparisons(story, s, &mut found);
+            Multiple::fractions(story, s, &mut found);
+            out.extend(found.iter().map(|f| judge(story, f)));
+        }
+    }
+}
+
+/// A ratio interval for people: bounds to three decimals.
+fn format_ratio(i: &Interval) -> String {
+    let round = |b: Option<crate::interval::Bound>| {
+        b.map(|b| crate::interval::Bound {
+            value: b.value.round_dp(3),
+            inclusive: b.inclusive,
+        })
+    };
+    format_interval(&Interval {
+        low: round(i.low),
+        high: round(i.high),
+    })
+}
+
+/// A cue without the determiner that leads to the next figure.
+fn trim_cue(cue: &str) -> String {
+    let mut words: Vec<&str> = cue.split_whitespace().collect();
+    while words.len() > 1
+        && matches!(
+            words.last(),
+            Some(&("the" | "its" | "their" | "his" | "her" | "those" | "all" | "that" | "of"))
+        )
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+fn judge(story: &Story, f: &Found) -> Check {
+    let (num, den) = (&story.claims[f.numerator], &story.claims[f.denominator]);
+    let ratio = num.interval.div(&den.interval);
+    let ok = ratio.overlaps(&f.band);
+    let exact = num
+        .value
+        .zip(den.value)
+        .and_then(|(a, b)| (!b.is_zero()).then(|| a / b));
+    let shown = exact.map_or_else(
+        || format_ratio(&ratio),
+        |r| r.round_dp(2).normalize().to_string(),
+    );
+    let explanation = if ok {
+        format!(
+            "{} / {} = {} (\"{}\" allows {})",
+            num.literal,
+            den.literal,
+            shown,
+            f.cue,
+            format_ratio(&f.band)
+        )
+    } else {
+        format!(
+            "{} / {} = {}, but \"{}\" means a factor of {} (allowing {}); the figures allow {}",
+            num.literal,
+            den.literal,
+            shown,
+            f.cue,
+            f.factor.round_dp(3).normalize(),
+            format_ratio(&f.band),
+            format_ratio(&ratio)
+        )
+    };
+    let rounding_only = ok && exact.is_some_and(|e| !f.band.contains(e));
+    let mut claims = vec![f.numerator, f.denominator];
+    claims.sort_unstable();
+    Check {
+        rule: "multiple",
+        status: if ok { Status::Ok } else { Status::Inconsistent },
+        claims,
+        explanation,
+        evidence: format!("cue: \"{}\"", f.cue),
+        rounding_only,
+        severity: (!ok).then(|| severity(&ratio, &f.band)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::pairs::testing::run;
+    use super::*;
+
+    fn status(text: &str) -> Vec<Status> {
+        run(&Multiple, text).iter().map(|c| c.status).collect()
+    }
+
+    #[test]
+    fn doubling_verbs() {
+        assert_eq!(
+            status("The number of cases doubled from 1,150 to 2,300 last year."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("The number of cases doubled from 1,150 to 3,100 last year."),
+            [Status::Inconsistent]
+        );
+        assert_eq!(
+            status("Its revenue nearly tripled to $3.1bn from $1.1bn."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Waiting lists halved from 400 to 210 in a year."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Waiting lists halved from 400 to 300 in a year."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn fold_words() {
+        assert_eq!(
+            status("Downloads saw a tenfold rise, from 30,000 to 300,000."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Arrests fell to 40 from 120, a threefold drop."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Arrests fell to 60 from 120, a threefold drop."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn comparisons() {
+        assert_eq!(
+            status(
+                "The clinic saw 2,300 patients, twice as many as the 1,150 patients it saw in 2019."
+            ),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status(
+                "The clinic saw 2,900 patients, twice as many as the 1,150 patients it saw in 2019."
+            ),
+            [Status::Inconsistent]
+        );
+        // Read as 3x or 4x.
+        assert_eq!(
+            status("It raised $52m, four times more than the $13m it raised in 2020."),
+            [Status::Ok]
+        );
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(
+            status("About a third of its 900 staff, 300 people, were laid off."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("The firm laid off 300, a third of its 900 staff."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("It laid off 450 of the 900 staff, or about a third."),
+            [Status::Inconsistent]
+        );
+        let c = run(
+            &Multiple,
+            "It laid off 450 of the 900 staff, or about a third.",
+        );
+        assert!(
+            c[0].explanation.contains("450 / 900 = 0.5"),
+            "{}",
+            c[0].explanation
+        );
+    }
+
+    #[test]
+    fn no_tie_no_check() {
+        // Two figures, but nothing says one is a multiple of the other.
+        assert!(status("Sales doubled in March; 1,150 stores and 2,300 staff.").is_empty());
+        // The factor word belongs to another clause.
+        assert!(status("Profits doubled, while headcount rose from 100 to 150.").is_empty());
+        // Different quantities.
+        assert!(status("Profit doubled from $10m as it hired 40 staff to 80 stores.").is_empty());
+        // Half of something unstated.
+        assert!(status("Half of the 900 staff voted, and 30 abstained.").is_empty());
+    }
+}
