@@ -5,10 +5,11 @@
 //! numbers, scores) are passed over here.
 
 use super::lexer::{Kind, Token};
+use super::numword;
 use super::unit;
 use super::words::{self, Shape};
 use super::{Qualifier, Quantity};
-use crate::interval::Interval;
+use crate::interval::{Bound, Interval};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -18,9 +19,32 @@ pub struct Context<'a> {
     /// `text` in ASCII lower case: the same offsets.
     pub lower: &'a str,
     pub tokens: &'a [Token],
+    /// The sentence states a percentage somewhere, so "5 points" are
+    /// percentage points.
+    pub has_percent: bool,
 }
 
 impl<'a> Context<'a> {
+    pub fn new(text: &'a str, lower: &'a str, tokens: &'a [Token]) -> Context<'a> {
+        let has_percent = tokens.iter().enumerate().any(|(k, t)| {
+            let w = &lower[t.start..t.end];
+            w == "%"
+                || w == "percent"
+                || (w == "cent" && k > 0 && &lower[tokens[k - 1].start..tokens[k - 1].end] == "per")
+        });
+        Context {
+            text,
+            lower,
+            tokens,
+            has_percent,
+        }
+    }
+
+    /// The original text of token `i`, if it exists.
+    pub fn raw_at(&self, i: usize) -> Option<&'a str> {
+        self.tokens.get(i).map(|t| &self.text[t.start..t.end])
+    }
+
     /// The lower-case text of token `i`, if it exists.
     pub fn tok(&self, i: usize) -> Option<&'a str> {
         self.tokens.get(i).map(|t| &self.lower[t.start..t.end])
@@ -49,7 +73,7 @@ impl<'a> Context<'a> {
         self.tokens.get(i).is_some_and(|t| !t.space_before)
     }
 
-    fn is_punct(&self, i: usize, p: &[&str]) -> bool {
+    pub fn is_punct(&self, i: usize, p: &[&str]) -> bool {
         self.kind(i) == Some(Kind::Punct) && self.tok(i).is_some_and(|t| p.contains(&t))
     }
 
@@ -76,6 +100,7 @@ pub struct Figure {
     pub rounding: Decimal,
     pub range: bool,
     pub vague: bool,
+    pub share: bool,
     pub problem: Option<String>,
 }
 
@@ -96,6 +121,10 @@ struct Simple {
     /// The power of ten a scale word or suffix multiplied the digits by.
     factor: Decimal,
     problem: Option<String>,
+    /// Bounds of a vague amount: low inclusive, high exclusive.
+    vague: Option<(Decimal, Decimal)>,
+    /// A share written as a fraction or ratio ("two-thirds", "one in five").
+    share: bool,
 }
 
 const DASHES: &[&str] = &["-", "–", "—", "−"];
@@ -106,11 +135,12 @@ pub fn read_figures(ctx: &Context) -> Vec<Figure> {
     let mut i = 0;
     let n = ctx.tokens.len();
     while i < n {
-        if ctx.kind(i) != Some(Kind::Number) {
+        let spelled = ctx.word(i).is_some_and(numword::starts_number);
+        if ctx.kind(i) != Some(Kind::Number) && !spelled {
             i += 1;
             continue;
         }
-        if let Some(skip) = not_a_figure(ctx, i) {
+        if !spelled && let Some(skip) = not_a_figure(ctx, i) {
             i += skip.max(1);
             continue;
         }
@@ -118,11 +148,38 @@ pub fn read_figures(ctx: &Context) -> Vec<Figure> {
             i += 1;
             continue;
         };
+        let lead = first.first;
         let (fig, next) = complete(ctx, first);
-        out.push(fig);
+        if !is_period_length(ctx, lead, &fig) {
+            out.push(fig);
+        }
         i = next.max(i + 1);
     }
     out
+}
+
+/// Whether a figure is the length of a period a sentence refers to ("over
+/// the previous six months", "in the past 12 months"): part of a period,
+/// not a quantity the story reports.
+fn is_period_length(ctx: &Context, first: usize, fig: &Figure) -> bool {
+    fig.quantity == Quantity::Count
+        && fig.unit.as_deref().is_some_and(unit::is_time_unit)
+        && first > 0
+        && matches!(
+            ctx.word(first - 1),
+            Some(
+                "previous"
+                    | "past"
+                    | "last"
+                    | "next"
+                    | "first"
+                    | "coming"
+                    | "following"
+                    | "preceding"
+                    | "final"
+                    | "recent"
+            )
+        )
 }
 
 /// Turns a number into a whole figure: range, qualifier, unit, interval.
@@ -173,7 +230,7 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
         after_q = after + 1;
     }
 
-    let (unit, unit_end) = if lo.quantity == Quantity::Count {
+    let (unit, unit_end) = if lo.quantity == Quantity::Count || lo.share {
         unit::unit_after(ctx, after_q)
     } else {
         (None, after_q)
@@ -201,7 +258,19 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
             }
         }
         (Some(v), _) if range.is_none() => shaped(v, lo.rounding, qualifier, shape),
-        _ => Interval::UNBOUNDED,
+        _ => match lo.vague {
+            Some((a, b)) if range.is_none() => Interval {
+                low: Some(Bound {
+                    value: a,
+                    inclusive: true,
+                }),
+                high: Some(Bound {
+                    value: b,
+                    inclusive: false,
+                }),
+            },
+            _ => Interval::UNBOUNDED,
+        },
     };
     let end_tok = unit_end.max(after_q);
     let span_end = ctx.tokens[end_tok.saturating_sub(1).max(lo.first)].end;
@@ -219,7 +288,8 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
         measure,
         rounding: lo.rounding.max(hi.rounding),
         range: range.is_some(),
-        vague: false,
+        vague: lo.vague.is_some() && range.is_none(),
+        share: lo.share,
         problem,
     };
     (fig, after_q)
@@ -286,13 +356,17 @@ fn read_range(ctx: &Context, first: &Simple) -> Option<Simple> {
         // A dash joins a range when it is spaced like its neighbours:
         // "10-12" or "10 - 12", not "10 -12".
         (ctx.is_punct(a, DASHES) && ctx.glued(a) == ctx.glued(a + 1))
-            || (!from && ctx.word(a) == Some("to"))
+            || (!from
+                && ctx.word(a) == Some("to")
+                && first.quantity != Quantity::Points
+                && !after_change_verb(ctx, first.first))
     };
     if !joined {
         return None;
     }
     let b = a + 1;
-    if !matches!(ctx.kind(b), Some(Kind::Number) | Some(Kind::Punct)) {
+    let word_number = ctx.word(b).is_some_and(numword::starts_number);
+    if !matches!(ctx.kind(b), Some(Kind::Number) | Some(Kind::Punct)) && !word_number {
         return None;
     }
     let second = read_simple(ctx, first_number_at(ctx, b)?)?;
@@ -312,26 +386,319 @@ fn read_range(ctx: &Context, first: &Simple) -> Option<Simple> {
     (y > x).then_some(second)
 }
 
-/// The token of the digits at or right after `i` (past a currency sign).
-fn first_number_at(ctx: &Context, i: usize) -> Option<usize> {
-    (i..i + 3).find(|&j| ctx.kind(j) == Some(Kind::Number))
+/// Whether a verb of change stands right before the figure at `first`:
+/// "rose 5% to 40%" is a change and a level, not a range.
+fn after_change_verb(ctx: &Context, first: usize) -> bool {
+    let mut k = first;
+    if k > 0
+        && matches!(
+            ctx.word(k - 1),
+            Some("by" | "some" | "about" | "around" | "nearly")
+        )
+    {
+        k -= 1;
+    }
+    k > 0
+        && ctx.word(k - 1).is_some_and(|w| {
+            matches!(w, "up" | "down" | "higher" | "lower")
+                || words::verb_stem(w).is_some_and(|v| words::CHANGE_VERBS.contains(&v.as_str()))
+        })
 }
 
-/// Reads the number at token `i` with its sign, currency, scale and percent.
-fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
+/// The token of the digits at or right after `i` (past a currency sign).
+fn first_number_at(ctx: &Context, i: usize) -> Option<usize> {
+    (i..i + 3).find(|&j| {
+        ctx.kind(j) == Some(Kind::Number) || ctx.word(j).is_some_and(numword::starts_number)
+    })
+}
+
+/// The number itself, before its currency, sign and percent are read.
+struct Core {
+    value: Option<Decimal>,
+    rounding: Decimal,
+    /// The digits as written, or the value for a spelled number: what the
+    /// percent precision is read from.
+    digits: String,
+    /// The token after the number (and after a scale word a spelled number
+    /// holds).
+    after: usize,
+    /// The scale a spelled number or fraction already holds.
+    exponent: u32,
+    /// Written in words (or digits joined to words): no scale suffix follows.
+    spelled: bool,
+    vague: Option<(Decimal, Decimal)>,
+    share_of: Option<u32>,
+    problem: Option<String>,
+}
+
+/// Vulgar fraction characters and their values in eighths... as
+/// numerator/denominator pairs.
+fn vulgar(c: &str) -> Option<(u32, u32)> {
+    Some(match c {
+        "½" => (1, 2),
+        "⅓" => (1, 3),
+        "⅔" => (2, 3),
+        "¼" => (1, 4),
+        "¾" => (3, 4),
+        "⅕" => (1, 5),
+        "⅖" => (2, 5),
+        "⅗" => (3, 5),
+        "⅘" => (4, 5),
+        "⅙" => (1, 6),
+        "⅚" => (5, 6),
+        "⅛" => (1, 8),
+        "⅜" => (3, 8),
+        "⅝" => (5, 8),
+        "⅞" => (7, 8),
+        _ => return None,
+    })
+}
+
+/// A plain integer token's value.
+fn plain_int(ctx: &Context, k: usize) -> Option<u32> {
+    let raw = ctx.raw_at(k)?;
+    if ctx.kind(k) != Some(Kind::Number)
+        || !raw.bytes().all(|b| b.is_ascii_digit())
+        || raw.len() > 6
+    {
+        return None;
+    }
+    raw.parse().ok()
+}
+
+/// "3/4", "2 1/4", "1½": a number with a fraction, from the digits at `i`.
+fn read_digit_fraction(ctx: &Context, i: usize) -> Option<Core> {
+    let n = plain_int(ctx, i)?;
+    let frac_core = |whole: u32, num: u32, den: u32, after: usize| {
+        if den == 0 || num >= den && whole > 0 {
+            return None;
+        }
+        let v = Decimal::from(whole) + Decimal::from(num) / Decimal::from(den);
+        Some(Core {
+            value: Some(v),
+            // "2 1/4" is stated to the nearest quarter.
+            rounding: Decimal::ONE / Decimal::from(2 * den),
+            digits: String::new(),
+            after,
+            exponent: 0,
+            spelled: true,
+            vague: None,
+            share_of: (whole == 0).then_some(den),
+            problem: None,
+        })
+    };
+    // "1½"
+    if ctx.glued(i + 1)
+        && let Some((a, b)) = ctx.raw_at(i + 1).and_then(vulgar)
+    {
+        return frac_core(n, a, b, i + 2);
+    }
+    // "3/4" and "2 1/4" (not "24/7" or dates, which have larger parts).
+    let slash_at = |k: usize| {
+        ctx.is_punct(k + 1, &["/"])
+            && ctx.glued(k + 1)
+            && ctx.glued(k + 2)
+            && plain_int(ctx, k + 2).is_some()
+            && !ctx.is_punct(k + 3, &["/"])
+    };
+    if slash_at(i) {
+        let d = plain_int(ctx, i + 2)?;
+        if n < d && d <= 100 {
+            return frac_core(0, n, d, i + 3);
+        }
+        return None;
+    }
+    if !ctx.glued(i + 1) && slash_at(i + 1) && n < 1000 {
+        let (a, b) = (plain_int(ctx, i + 1)?, plain_int(ctx, i + 3)?);
+        if a < b && b <= 100 {
+            return frac_core(n, a, b, i + 4);
+        }
+    }
+    None
+}
+
+/// Reads the number itself at token `i`: digits, digits with a fraction,
+/// or a phrase of number words.
+fn read_core(ctx: &Context, i: usize) -> Option<Core> {
+    let from_spelled = |sp: numword::Spelled| Core {
+        value: if sp.vague.is_some() {
+            None
+        } else {
+            Some(sp.value)
+        },
+        rounding: sp.rounding,
+        digits: sp.value.normalize().to_string(),
+        after: sp.after,
+        exponent: sp.exponent,
+        spelled: true,
+        vague: sp.vague,
+        share_of: sp.share_of,
+        problem: None,
+    };
+    if ctx.kind(i) == Some(Kind::Word) {
+        let sp = numword::read(ctx, i)?;
+        let ratio = ratio_after(ctx, i, Some(sp.value)).is_some() && sp.after == i + 1;
+        if !ratio && !spelled_is_figure(ctx, i, &sp) {
+            return None;
+        }
+        return Some(from_spelled(sp));
+    }
+    if let Some(c) = read_digit_fraction(ctx, i) {
+        return Some(c);
+    }
+    // Digits that lead a phrase: "4 thousand 3 hundred and 21", "322
+    // hundred", "3 million and a half". Digits and one scale word keep the
+    // digits' own precision ("1.40 million"), so they are read below.
+    if let Some(sp) = numword::read(ctx, i)
+        && (sp.after > i + 2 || matches!(ctx.word(i + 1), Some("hundred" | "dozen")))
+    {
+        return Some(from_spelled(sp));
+    }
     let raw = ctx.raw(i);
     let digits: String = raw
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    let (mut value, problem) = match Decimal::from_str(&digits) {
+    let (value, problem) = match Decimal::from_str(&digits) {
         Ok(v) => (Some(v), None),
         Err(_) => (
             None,
             Some(format!("{raw}: too many digits to read exactly")),
         ),
     };
-    let mut rounding = written_rounding(&digits);
+    let rounding = written_rounding(&digits);
+    Some(Core {
+        value,
+        rounding,
+        digits,
+        after: i + 1,
+        exponent: 0,
+        spelled: false,
+        vague: None,
+        share_of: None,
+        problem,
+    })
+}
+
+/// Ordinal words: "first", "twenty-fifth", "hundredth", "millionths".
+fn is_ordinal_word(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        w,
+        "first" | "second" | "third" | "fifth" | "eighth" | "ninth" | "twelfth" | "nineth"
+    ) || (w.ends_with("th")
+        && (numword::starts_number(&w[..w.len() - 2])
+            || numword::starts_number(&format!(
+                "{}y",
+                w.trim_end_matches("ieth").trim_end_matches("th")
+            ))
+            || matches!(
+                &w[..w.len() - 2],
+                "hundred" | "thousand" | "million" | "billion" | "trillion"
+            )))
+}
+
+/// Whether a spelled number at `i` states a quantity. "one" is often a
+/// pronoun ("the one you want", "one of them"), a number word glued by a
+/// hyphen to a noun is a modifier ("a three-year deal"), one before an
+/// ordinal is part of it ("twenty-first"), and a capitalised number word
+/// inside a sentence is a name ("Formula One").
+fn spelled_is_figure(ctx: &Context, i: usize, sp: &numword::Spelled) -> bool {
+    let after = sp.after;
+    if ctx.is_punct(after, &["-"]) && ctx.glued(after) && ctx.kind(after + 1) == Some(Kind::Word) {
+        return false;
+    }
+    if ctx.word(after).is_some_and(is_ordinal_word) {
+        return false;
+    }
+    if i > 0 && ctx.capitalised(i) && ctx.kind(i - 1) == Some(Kind::Word) {
+        return false;
+    }
+    if ctx.word(i) == Some("one") && after == i + 1 {
+        let before = if i > 0 { ctx.word(i - 1) } else { None };
+        let pronoun_before = matches!(
+            before,
+            Some(
+                "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "no"
+                    | "any"
+                    | "every"
+                    | "each"
+                    | "a"
+                    | "another"
+                    | "someone"
+                    | "anyone"
+                    | "only"
+                    | "last"
+                    | "next"
+                    | "little"
+                    | "big"
+                    | "new"
+                    | "old"
+                    | "right"
+                    | "wrong"
+                    | "such"
+            )
+        );
+        let pronoun_after = match ctx.word(after) {
+            Some(w) => {
+                matches!(
+                    w,
+                    "of" | "another"
+                        | "or"
+                        | "by"
+                        | "day"
+                        | "way"
+                        | "thing"
+                        | "time"
+                        | "last"
+                        | "you"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "will"
+                        | "can"
+                        | "might"
+                        | "must"
+                        | "does"
+                        | "did"
+                        | "and"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "more"
+                        | "too"
+                ) || w.ends_with("ly")
+            }
+            None => ctx.is_punct(after, &["?", "!", ","]),
+        };
+        if pronoun_before || pronoun_after {
+            return false;
+        }
+    }
+    true
+}
+
+/// Reads the number at token `i` with its sign, currency, scale and percent.
+fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
+    let core = read_core(ctx, i)?;
+    let mut value = core.value;
+    let mut rounding = core.rounding;
+    let digits = core.digits.clone();
+    let problem = core.problem.clone();
 
     // Currency before: "$", "US$", "£", "USD ".
     let mut first = i;
@@ -354,21 +721,35 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         currency = Some(c);
         first = i - 1;
     }
-    // A sign glued to the number (or its currency), with space before it.
-    let mut negative = false;
-    if first > 0
+    // A sign glued to the number (or its currency), with space before it,
+    // or a word: "minus 5", "negative one".
+    let sign_word = first > 0 && matches!(ctx.word(first - 1), Some("minus" | "negative"));
+    let sign_char = first > 0
         && ctx.is_punct(first - 1, &["-", "−", "–"])
         && ctx.glued(first)
         && (first == 1 || !ctx.glued(first - 1) || ctx.is_punct(first - 2, &["("]))
-        && !matches!(ctx.kind(first.wrapping_sub(2)), Some(Kind::Number))
-    {
-        negative = true;
+        && !matches!(ctx.kind(first.wrapping_sub(2)), Some(Kind::Number));
+    let mut negative = sign_word || sign_char;
+    if negative {
         first -= 1;
     }
 
-    let mut after = i + 1;
-    let mut exponent = 0;
-    if let Some(w) = ctx.word(after) {
+    let mut after = core.after;
+    let mut exponent = core.exponent;
+    let mut share_of = core.share_of;
+    if share_of.is_none()
+        && core.exponent == 0
+        && core.vague.is_none()
+        && let Some((den, next)) = ratio_after(ctx, i, core.value)
+    {
+        value = value.map(|v| v / Decimal::from(den));
+        share_of = Some(den);
+        after = next;
+    }
+    if let Some(w) = ctx
+        .word(after)
+        .filter(|_| !core.spelled && share_of.is_none())
+    {
         if ctx.glued(after) {
             if let Some(e) = words::scale_suffix(w) {
                 let metres = w == "m"
@@ -387,7 +768,7 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         }
     }
     let factor = Decimal::from_i128_with_scale(10i128.pow(exponent), 0);
-    if exponent > 0 {
+    if exponent > 0 && !core.spelled {
         value = value.and_then(|v| v.checked_mul(factor));
         rounding = rounding.checked_mul(factor).unwrap_or(rounding);
     }
@@ -398,8 +779,11 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         Quantity::Count
     };
     // Percent: "%", "per cent", "percent", "pc", "pct".
+    let percentage_word = ctx.word(after) == Some("percentage")
+        && !matches!(ctx.word(after + 1), Some("point" | "points"));
     if ctx.is_punct(after, &["%"])
-        || matches!(ctx.word(after), Some("percent" | "pct"))
+        || matches!(ctx.word(after), Some("percent" | "percents" | "pct"))
+        || percentage_word
         || (ctx.word(after) == Some("pc") && ctx.glued(after))
     {
         quantity = Quantity::Percent;
@@ -414,6 +798,16 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         after += 2;
     }
     if quantity == Quantity::Percent && ctx.word(after) == Some("points") {
+        quantity = Quantity::Points;
+        after += 1;
+    }
+    // "5 points" in a sentence about percentages.
+    if quantity == Quantity::Count
+        && currency.is_none()
+        && ctx.has_percent
+        && matches!(ctx.word(after), Some("point" | "points"))
+        && value.is_some_and(|v| v.abs() < Decimal::ONE_HUNDRED)
+    {
         quantity = Quantity::Points;
         after += 1;
     }
@@ -446,6 +840,17 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
             Decimal::new(5, 1)
         };
     }
+    // A share written as a fraction or ratio is a percentage of its whole.
+    if share_of.is_some() && quantity == Quantity::Count {
+        quantity = Quantity::Percent;
+        value = value.map(|v| v * Decimal::ONE_HUNDRED);
+        rounding = Decimal::from(25) / Decimal::from(share_of.unwrap_or(1));
+    }
+    if !negative && accounting_negative(ctx, first, after, currency.is_some() || exponent > 0) {
+        negative = true;
+        first -= 1;
+        after += 1;
+    }
     if negative {
         value = value.map(|v| -v);
     }
@@ -462,8 +867,76 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         currency: currency.map(str::to_string),
         factor,
         problem,
+        vague: core.vague,
+        share: share_of.is_some(),
     })
 }
+
+/// Accounts write a negative amount in brackets: "Net loss (3.2m)". A
+/// bracketed amount right after another figure is a conversion ("£3bn
+/// ($3.9bn)"), not a negative.
+fn accounting_negative(ctx: &Context, first: usize, after: usize, money_like: bool) -> bool {
+    if !money_like
+        || first == 0
+        || !ctx.is_punct(first - 1, &["("])
+        || !ctx.glued(first)
+        || !ctx.is_punct(after, &[")"])
+        || !ctx.glued(after)
+    {
+        return false;
+    }
+    if first == 1 || ctx.tokens[first - 1].line_break {
+        return true;
+    }
+    let prev = first - 2;
+    match ctx.word(prev) {
+        Some(w) => {
+            words::scale_word(w).is_none()
+                && words::scale_suffix(w).is_none()
+                && words::currency_name(w).is_none()
+                && words::currency_code(w).is_none()
+                && !numword::starts_number(w)
+                && !matches!(w, "percent" | "cent" | "pc" | "points")
+        }
+        None => ctx.is_punct(prev, &[":", "|"]),
+    }
+}
+
+/// "one in five", "3 in 10", "one in every four": the denominator of a
+/// ratio after the integer at `i`, and the token after it.
+fn ratio_after(ctx: &Context, i: usize, value: Option<Decimal>) -> Option<(u32, usize)> {
+    let x = value?;
+    if ctx.word(i + 1) != Some("in") || !x.fract().is_zero() || x < Decimal::ONE {
+        return None;
+    }
+    let mut k = i + 2;
+    if ctx.word(k) == Some("every") {
+        k += 1;
+    }
+    let (y, next) = if let Some(y) = plain_int(ctx, k) {
+        (y, k + 1)
+    } else {
+        let sp = numword::read(ctx, k)?;
+        let y = u32::try_from(sp.value.trunc().mantissa()).ok()?;
+        if sp.vague.is_some() || sp.share_of.is_some() || !sp.value.fract().is_zero() {
+            return None;
+        }
+        (y, sp.after)
+    };
+    let stops = ctx.is_punct(next, &["%", "/", "-"])
+        || ctx.word(next).is_some_and(|w| {
+            words::scale_word(w).is_some()
+                || crate::calendar::is_month_word(w)
+                || TIME_UNITS.contains(&w)
+        });
+    (Decimal::from(y) > x && y <= 1000 && !stops).then_some((y, next))
+}
+
+/// Units of time: "3 in 10 days" is no ratio.
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "games", "matches", "races",
+];
 
 /// Half the unit of the last written digit. Whole numbers under 1,000 are
 /// taken as exact counts; from 1,000 up, trailing zeros may be rounding
@@ -658,6 +1131,7 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
         if prev_word.is_some()
             && i > 1
             && ctx.capitalised(i - 1)
+            && prev_word.and_then(words::currency_code).is_none()
             && !crate::calendar::is_month_word(prev_word.unwrap_or(""))
             && words::PRE_QUALIFIERS
                 .iter()
@@ -666,6 +1140,10 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
         {
             return Some(1);
         }
+    }
+    // Street addresses: "10 Downing Street", "221B Baker St".
+    if plain && is_address(ctx, i + 1) {
+        return Some(1);
     }
     // Sports scores: "won 3-1".
     if plain
@@ -693,6 +1171,15 @@ fn is_quantity_after(ctx: &Context, j: usize) -> bool {
         || ctx.word(j).is_some_and(|w| {
             words::scale_word(w).is_some() || matches!(w, "percent" | "per" | "people")
         })
+}
+
+/// Whether capitalised words from `j` end in a street-type word.
+fn is_address(ctx: &Context, j: usize) -> bool {
+    (j..j + 3).take_while(|&k| ctx.capitalised(k)).any(|k| {
+        ctx.word(k)
+            .is_some_and(|w| words::STREET_WORDS.contains(&w))
+            && k > j
+    })
 }
 
 /// Whether the four-digit number at `i` is a year.

@@ -8,6 +8,7 @@
 
 pub mod figure;
 pub mod lexer;
+pub mod numword;
 pub mod sentence;
 pub mod unit;
 pub mod words;
@@ -91,8 +92,13 @@ pub struct Claim {
     pub rounding: Decimal,
     /// The figure is a range ("10-12", "between 10 and 12").
     pub range: bool,
-    /// The figure is vague ("tens of thousands").
+    /// The figure is vague ("tens of thousands"): its interval is all it
+    /// says, and it has no value.
     pub vague: bool,
+    /// A share written as a fraction or ratio ("two-thirds", "one in five",
+    /// "3/4"): a percentage of its whole, with the rounding such wording
+    /// carries.
+    pub share: bool,
     /// Why the figure could not be checked, when it cannot.
     pub problem: Option<String>,
 }
@@ -134,11 +140,7 @@ impl Extraction {
             let first_claim = self.claims.len();
             let sentence_index = self.sentences.len();
             let toks = &tokens[s.tokens.clone()];
-            let ctx = figure::Context {
-                text: &doc.text,
-                lower: &lower,
-                tokens: toks,
-            };
+            let ctx = figure::Context::new(&doc.text, &lower, toks);
             for f in figure::read_figures(&ctx) {
                 let (line, column) = doc.line_col(f.start);
                 self.claims.push(Claim {
@@ -163,6 +165,7 @@ impl Extraction {
                     rounding: f.rounding,
                     range: f.range,
                     vague: f.vague,
+                    share: f.share,
                     problem: f.problem,
                 });
             }

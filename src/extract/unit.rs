@@ -54,6 +54,24 @@ pub fn is_unit_abbreviation(w: &str) -> bool {
     )
 }
 
+/// Whether a unit lemma is a length of time.
+pub fn is_time_unit(u: &str) -> bool {
+    matches!(
+        u,
+        "second"
+            | "minute"
+            | "hour"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "decade"
+            | "century"
+            | "quarter"
+            | "fortnight"
+    )
+}
+
 /// Words allowed between a figure and its noun: adjectives that do not name
 /// what is counted.
 const MODIFIERS: &[&str] = &[
@@ -114,6 +132,11 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
         k += 1;
         end = k;
         n += 1;
+        // A plural noun ends the phrase: compounds take singular modifiers
+        // ("account holders"), so "fans came" stops at "fans".
+        if !modifier && is_plural_noun(w) {
+            break;
+        }
         // Hyphenated compounds: "full-time", "year-old".
         if ctx.tok(k) == Some("-")
             && ctx.glued(k)
@@ -127,6 +150,15 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
         Some(h) if !MODIFIERS.contains(&h) => (Some(words::lemma(h)), end),
         _ => (None, j),
     }
+}
+
+fn is_plural_noun(w: &str) -> bool {
+    w == "people"
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
 }
 
 impl Context<'_> {
@@ -213,23 +245,19 @@ pub fn infer_missing_units(claims: &mut [Claim], sentences: &[Sentence]) {
             if claims[ci].unit.is_some() || claims[ci].quantity != Quantity::Count {
                 continue;
             }
-            let earlier = (s.claims.start..ci)
-                .rev()
-                .find(|&k| claims[k].quantity == Quantity::Count && claims[k].unit.is_some());
-            let later = (ci + 1..s.claims.end).find(|&k| {
-                claims[k].quantity == Quantity::Count
-                    && claims[k].unit.is_some()
-                    && claims[k].start - claims[ci].end < 12
-            });
+            // A length of time lends its unit to nothing: "six months ...
+            // the 125,000 it closed" counts accounts, not months.
+            let donor = |c: &Claim| {
+                c.quantity == Quantity::Count && c.unit.as_deref().is_some_and(|u| !is_time_unit(u))
+            };
+            let earlier = (s.claims.start..ci).rev().find(|&k| donor(&claims[k]));
+            let later = (ci + 1..s.claims.end)
+                .find(|&k| donor(&claims[k]) && claims[k].start - claims[ci].end < 12);
             let previous = si
                 .checked_sub(1)
                 .map(|p| &sentences[p])
                 .filter(|p| p.doc == s.doc && p.paragraph + 1 >= s.paragraph)
-                .and_then(|p| {
-                    p.claims.clone().rev().find(|&k| {
-                        claims[k].quantity == Quantity::Count && claims[k].unit.is_some()
-                    })
-                });
+                .and_then(|p| p.claims.clone().rev().find(|&k| donor(&claims[k])));
             if let Some(k) = later.or(earlier).or(previous) {
                 let unit = claims[k].unit.clone();
                 let c = &mut claims[ci];

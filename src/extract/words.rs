@@ -290,6 +290,31 @@ pub const LABEL_WORDS: &[&str] = &[
     "android",
 ];
 
+/// Words that end a street address ("10 Downing Street").
+pub const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "boulevard",
+    "blvd",
+    "drive",
+    "way",
+    "place",
+    "square",
+    "terrace",
+    "close",
+    "crescent",
+    "court",
+    "gardens",
+    "row",
+    "parkway",
+    "highway",
+];
+
 /// Words before a four-digit number that make it a year.
 pub const YEAR_CONTEXT: &[&str] = &[
     "in",
@@ -624,6 +649,13 @@ const VERB_STEMS: &[&str] = &[
     "surg", "tumbl", "dip", "slip", "post", "generat", "make", "tak", "collect", "serv",
 ];
 
+/// Stems of verbs that report a change in a figure.
+pub const CHANGE_VERBS: &[&str] = &[
+    "rise", "fall", "grow", "climb", "drop", "declin", "increas", "decreas", "jump", "soar",
+    "plung", "slump", "surg", "tumbl", "dip", "slip", "gain", "los", "cut", "rais", "doubl",
+    "halv", "edg", "shrink", "shrank", "expand", "sank", "sink", "slid", "slide", "fell",
+];
+
 /// Irregular verb forms mapped to their stems.
 const IRREGULAR: &[(&str, &str)] = &[
     ("rose", "rise"),
@@ -671,6 +703,21 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("met", "meet"),
     ("sent", "send"),
     ("dealt", "deal"),
+    ("came", "come"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("ran", "run"),
+    ("sank", "sink"),
+    ("shrank", "shrink"),
+    ("slid", "slide"),
+    ("stood", "stand"),
+    ("told", "tell"),
+    ("said", "say"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("drew", "draw"),
+    ("wrote", "write"),
+    ("chose", "choose"),
 ];
 
 /// The stem of a verb form ("suspended" -> "suspend"), when the word is one.
