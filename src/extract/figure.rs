@@ -149,6 +149,10 @@ pub fn read_figures(ctx: &Context) -> Vec<Figure> {
             continue;
         };
         let lead = first.first;
+        if is_factor(ctx, first.after) {
+            i = first.after + 1;
+            continue;
+        }
         let (fig, next) = complete(ctx, first);
         if !is_period_length(ctx, lead, &fig) {
             out.push(fig);
@@ -156,6 +160,35 @@ pub fn read_figures(ctx: &Context) -> Vec<Figure> {
         i = next.max(i + 1);
     }
     out
+}
+
+/// Whether the number ending before `after` is a factor ("four times more
+/// than", "three times the"): a ratio between figures, not a quantity.
+fn is_factor(ctx: &Context, after: usize) -> bool {
+    ctx.word(after) == Some("times")
+        && ctx.word(after + 1).is_some_and(|w| {
+            matches!(
+                w,
+                "more"
+                    | "less"
+                    | "fewer"
+                    | "higher"
+                    | "lower"
+                    | "larger"
+                    | "bigger"
+                    | "greater"
+                    | "smaller"
+                    | "as"
+                    | "the"
+                    | "that"
+                    | "what"
+                    | "faster"
+                    | "slower"
+                    | "its"
+                    | "their"
+                    | "over"
+            )
+        })
 }
 
 /// Whether a figure is the length of a period a sentence refers to ("over

@@ -100,15 +100,27 @@ impl<'a> Story<'a> {
         self.lower(sen.doc, sen.start, sen.end)
     }
 
+    /// The claim before `c` in its sentence, passing over shares written
+    /// in words ("a third of"), which rules read as cue words.
+    pub fn prev_claim(&self, c: usize) -> Option<usize> {
+        let sen = &self.sentences[self.claims[c].sentence];
+        (sen.claims.start..c).rev().find(|&k| !self.claims[k].share)
+    }
+
+    /// The claim after `c` in its sentence, passing over shares.
+    pub fn next_claim(&self, c: usize) -> Option<usize> {
+        let sen = &self.sentences[self.claims[c].sentence];
+        (c + 1..sen.claims.end).find(|&k| !self.claims[k].share)
+    }
+
     /// Lower-case text from the end of the claim before `c` in its sentence
     /// (or the sentence start) up to the start of `c`'s own words.
     pub fn text_before(&self, c: usize) -> &str {
         let claim = &self.claims[c];
         let sen = &self.sentences[claim.sentence];
-        let from = if c > sen.claims.start {
-            self.claims[c - 1].span.1.min(claim.span.0)
-        } else {
-            sen.start
+        let from = match self.prev_claim(c) {
+            Some(p) => self.claims[p].span.1.min(claim.span.0),
+            None => sen.start,
         };
         self.lower(claim.doc, from, claim.span.0)
     }
@@ -118,10 +130,9 @@ impl<'a> Story<'a> {
     pub fn text_after(&self, c: usize) -> &str {
         let claim = &self.claims[c];
         let sen = &self.sentences[claim.sentence];
-        let to = if c + 1 < sen.claims.end {
-            self.claims[c + 1].span.0.max(claim.span.1)
-        } else {
-            sen.end
+        let to = match self.next_claim(c) {
+            Some(n) => self.claims[n].span.0.max(claim.span.1),
+            None => sen.end,
         };
         self.lower(claim.doc, claim.span.1, to)
     }

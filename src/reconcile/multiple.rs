@@ -269,14 +269,18 @@ impl Multiple {
     fn fractions(story: &Story, s: usize, out: &mut Vec<Found>) {
         let range = story.sentences[s].claims.clone();
         for w in range.clone() {
+            if story.claims[w].share {
+                continue;
+            }
             let before_w = story.text_before(w);
+            let (prev, next) = (story.prev_claim(w), story.next_claim(w));
             // "a third of its 900 staff, 300 people" or "300, a third of the 900".
             if let Some(cap) = FRACTION_OF.captures(before_w) {
                 let m = cap.get(0).expect("whole match");
-                let part = if w > range.start && LEAD_IN.is_match(&before_w[..m.start()]) {
-                    Some(w - 1)
-                } else if w + 1 < range.end && APPOSED.is_match(story.text_after(w)) {
-                    Some(w + 1)
+                let part = if prev.is_some() && LEAD_IN.is_match(&before_w[..m.start()]) {
+                    prev
+                } else if next.is_some() && APPOSED.is_match(story.text_after(w)) {
+                    next
                 } else {
                     None
                 };
@@ -286,12 +290,12 @@ impl Multiple {
                 continue;
             }
             // "300 of the 900 staff, or about a third".
-            if w > range.start
+            if let Some(p) = prev
                 && story.text_before(w).trim_end().ends_with("of the")
                 && let Some(cap) = FRACTION_AFTER.captures(story.text_after(w))
             {
                 let m = cap.get(0).expect("whole match");
-                Multiple::push_fraction(story, w - 1, w, &cap, m.as_str(), out);
+                Multiple::push_fraction(story, p, w, &cap, m.as_str(), out);
             }
         }
     }
