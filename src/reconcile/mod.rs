@@ -14,6 +14,7 @@
 pub mod multiple;
 pub mod pairs;
 pub mod points;
+pub mod shares;
 pub mod sum;
 
 use crate::Options;
@@ -149,7 +150,12 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in the order they run.
-pub static RULES: &[&dyn Rule] = &[&sum::Sum, &points::Points, &multiple::Multiple];
+pub static RULES: &[&dyn Rule] = &[
+    &sum::Sum,
+    &points::Points,
+    &multiple::Multiple,
+    &shares::Shares,
+];
 
 /// Runs every rule over a batch.
 pub fn reconcile(docs: &[Document], extraction: &Extraction, options: &Options) -> Vec<Check> {

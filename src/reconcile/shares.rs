@@ -1,0 +1,332 @@
+//! `shares`: percentages of one whole add up to 100.
+//!
+//! A poll, a vote or a budget split states each option's share in one
+//! sentence: "48% backed the plan, 39% opposed it and the rest, 13%, were
+//! undecided". When the text shows the shares cover the whole (a remainder
+//! with its own figure: "the rest", "the remaining 13%"; a vote "split 52%
+//! to 48%"), their sum must meet 100. When it shows only that they are
+//! exclusive options of one whole (supporters against opponents or the
+//! undecided, parties' shares "of the vote"), the sum must not pass 100.
+//!
+//! Each share is an interval, so n shares rounded to whole percent may sum
+//! to anything within n x 0.5 of 100 and still be right. A sentence that
+//! also compares, changes or splits the whole by group ("among men",
+//! "compared with", "up from", two different years) is left alone: its
+//! percentages need not share one whole.
+
+use super::pairs;
+use super::{Check, Status, Story, format_interval, format_number, severity};
+use crate::extract::Quantity;
+use crate::interval::Interval;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::sync::LazyLock;
+
+pub struct Shares;
+
+/// A remainder or a split: the shares cover the whole.
+static COMPLETE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:the\s+rest|the\s+remainder|(?:the\s+)?remaining|the\s+others?|split|divided)\b",
+    )
+    .expect("complete")
+});
+
+/// A remainder right before its own figure.
+static REMAINDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(the\s+rest|the\s+remainder|(?:the\s+)?remaining|the\s+others?|the\s+other)[\s,(:–—-]*(?:(?:was|were|is|are|at|on|with|took|had|got|chose|\w+ed)\s+)?$")
+        .expect("remainder before")
+});
+
+/// A split right before the first share: "the vote split 52% to 48%".
+static SPLIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(split|divided)(?:\s+(?:almost|roughly|evenly|about|nearly))?\s*(?:by\s+)?$")
+        .expect("split before")
+});
+
+/// Words for backing an option.
+static FOR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:back(?:ed|s)?|support(?:ed|s)?|favou?r(?:ed|s)?|approv(?:e|ed|es)|in\s+favou?r|said\s+yes|voted\s+yes|for\s+the\s+(?:plan|proposal|ban|deal|motion))\b")
+        .expect("for words")
+});
+
+/// Words for another option of the same question.
+static AGAINST_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:oppos(?:e|ed|es)|against|disapprov(?:e|ed|es)|rejected|said\s+no|voted\s+no|undecided|unsure|not\s+sure|(?:did\s+not|didn't|don't|do\s+not)\s+know|no\s+opinion|neither)\b")
+        .expect("against words")
+});
+
+/// Words that say the percentages do not share one whole.
+static NOT_ONE_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:among|amongst|whereas|respectively|compared|versus|vs|than|each|per|both|men|women|aged|up|down|rose|risen|rise|fell|fallen|fall|increase[ds]?|decrease[ds]?|gain(?:ed|s)?|lost|drop(?:ped|s)?|jump(?:ed|s)?|grew|growth|declin(?:e|ed|es)|change[ds]?|swing|previous|earlier|ago|last|before|points?|turnout|margin|lead)\b")
+        .expect("not one whole")
+});
+
+/// The base a share names after it: "48% of voters".
+static BASE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?([a-z]+)").expect("base after")
+});
+
+/// A share of a subset: "30% of them".
+static SUBSET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*of\s+(?:them|those|these|whom|which)\b").expect("subset"));
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("year"));
+
+/// How sure the text is that the shares make up one whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Whole {
+    /// They cover it: the sum meets 100.
+    Covered,
+    /// They are exclusive parts of it: the sum is at most 100.
+    Exclusive,
+}
+
+impl Shares {
+    /// The sentence text outside its claims, where cue words are read.
+    fn gaps(story: &Story, s: usize) -> String {
+        let sen = &story.sentences[s];
+        let mut out = String::new();
+        let mut at = sen.start;
+        for c in sen.claims.clone() {
+            let claim = &story.claims[c];
+            out.push_str(story.lower(sen.doc, at, claim.span.0));
+            out.push_str(" # ");
+            at = claim.span.1.max(at);
+        }
+        out.push_str(story.lower(sen.doc, at, sen.end));
+        out
+    }
+
+    /// Whether every share in the sentence can be a share of one whole.
+    fn one_whole(story: &Story, s: usize, gaps: &str) -> bool {
+        let range = story.sentences[s].claims.clone();
+        if NOT_ONE_WHOLE.is_match(gaps) || !pairs::before_after(story, s).is_empty() {
+            return false;
+        }
+        let mut years: Vec<&str> = YEAR.find_iter(gaps).map(|m| m.as_str()).collect();
+        years.dedup();
+        if years.len() > 1 {
+            return false;
+        }
+        let mut bases = Vec::new();
+        for c in range {
+            let claim = &story.claims[c];
+            if claim.quantity != Quantity::Percent || !claim.is_usable() || claim.range {
+                return false;
+            }
+            let after = story.text_after(c);
+            if SUBSET.is_match(after) {
+                return false;
+            }
+            if let Some(b) = BASE_AFTER.captures(after).and_then(|m| m.get(1)) {
+                bases.push(b.as_str());
+            }
+        }
+        bases.dedup();
+        bases.len() <= 1
+    }
+
+    /// What the cues say about the whole.
+    fn whole(story: &Story, s: usize, gaps: &str) -> Option<(Whole, String)> {
+        let range = story.sentences[s].claims.clone();
+        // The remainder's own figure ("the rest, 13%", "the remaining 12%")
+        // or a split ("split 52% to 48%") shows the shares cover the whole.
+        for c in range.clone() {
+            if let Some(m) = REMAINDER_BEFORE.captures(story.text_before(c)) {
+                return Some((Whole::Covered, m[1].to_string()));
+            }
+        }
+        if let Some(m) = SPLIT_BEFORE.captures(story.text_before(range.start)) {
+            return Some((Whole::Covered, m[1].to_string()));
+        }
+        if let (Some(f), Some(a)) = (FOR_WORDS.find(gaps), AGAINST_WORDS.find(gaps)) {
+            return Some((Whole::Exclusive, format!("{} / {}", f.as_str(), a.as_str())));
+        }
+        let votes = range.clone().all(|c| {
+            BASE_AFTER
+                .captures(story.text_after(c))
+                .and_then(|m| m.get(1))
+                .is_some_and(|b| b.as_str() == "vote" || b.as_str() == "votes")
+        });
+        if votes {
+            return Some((Whole::Exclusive, "of the vote".to_string()));
+        }
+        // A remainder without a figure: the stated shares leave room for it.
+        COMPLETE
+            .find(gaps)
+            .map(|m| (Whole::Exclusive, m.as_str().to_string()))
+    }
+}
+
+impl super::Rule for Shares {
+    fn id(&self) -> &'static str {
+        "shares"
+    }
+
+    fn summary(&self) -> &'static str {
+        "percentages of one whole add up to 100"
+    }
+
+    fn check(&self, story: &Story, out: &mut Vec<Check>) {
+        for s in 0..story.sentences.len() {
+            let range = story.sentences[s].claims.clone();
+            if range.len() < 2 {
+                continue;
+            }
+            let gaps = Shares::gaps(story, s);
+            if !Shares::one_whole(story, s, &gaps) {
+                continue;
+            }
+            if let Some((whole, cue)) = Shares::whole(story, s, &gaps) {
+                out.push(judge(story, range.collect(), whole, &cue));
+            }
+        }
+    }
+}
+
+fn judge(story: &Story, parts: Vec<usize>, whole: Whole, cue: &str) -> Check {
+    let claims = story.claims;
+    let hundred = Decimal::ONE_HUNDRED;
+    let sum = Interval::sum(parts.iter().map(|&p| &claims[p].interval));
+    let allowed = match whole {
+        Whole::Covered => Interval::exact(hundred),
+        Whole::Exclusive => Interval::closed(Decimal::ZERO, hundred),
+    };
+    let ok = sum.overlaps(&allowed);
+    let exact = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, &p| acc.checked_add(claims[p].value?));
+    let terms: Vec<&str> = parts.iter().map(|&p| claims[p].literal.as_str()).collect();
+    let shown = exact.map_or_else(
+        || format_interval(&sum),
+        |e| format!("{}%", format_number(e)),
+    );
+    let claim = match whole {
+        Whole::Covered => "shares of the whole sum to 100%",
+        Whole::Exclusive => "exclusive shares of one whole sum to at most 100%",
+    };
+    let explanation = if ok {
+        format!("{} = {} ({claim})", terms.join(" + "), shown)
+    } else {
+        format!(
+            "{} = {}, but {claim}: the shares allow {}",
+            terms.join(" + "),
+            shown,
+            format_interval(&sum)
+        )
+    };
+    let rounding_only = ok && exact.is_some_and(|e| !allowed.contains(e));
+    Check {
+        rule: "shares",
+        status: if ok { Status::Ok } else { Status::Inconsistent },
+        claims: parts,
+        explanation,
+        evidence: format!("cue: \"{cue}\""),
+        rounding_only,
+        severity: (!ok).then(|| severity(&sum, &allowed)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::pairs::testing::run;
+    use super::*;
+
+    fn status(text: &str) -> Vec<Status> {
+        run(&Shares, text).iter().map(|c| c.status).collect()
+    }
+
+    #[test]
+    fn a_poll_with_the_rest() {
+        let c = run(
+            &Shares,
+            "In the poll, 48% backed the plan, 39% opposed it and the rest, 13%, were undecided.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        assert_eq!(
+            c[0].explanation,
+            "48% + 39% + 13% = 100% (shares of the whole sum to 100%)"
+        );
+        assert_eq!(
+            status(
+                "In the poll, 48% backed the plan, 39% opposed it and the rest, 17%, were undecided."
+            ),
+            [Status::Inconsistent]
+        );
+        assert_eq!(
+            status(
+                "In the poll, 48% backed the plan, 39% opposed it and the rest, 9%, were undecided."
+            ),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn rounding_tolerance_grows_with_the_parts() {
+        // Four parts rounded to whole percent: 98 is within 4 x 0.5 of 100.
+        let c = run(
+            &Shares,
+            "Gas supplied 41% of the power, wind 27% and nuclear 18%, and the remaining 12% came from solar.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        assert!(c[0].rounding_only);
+        let c = run(
+            &Shares,
+            "Gas supplied 41% of the power, wind 27% and nuclear 18%, and the remaining 11% came from solar.",
+        );
+        assert_eq!(c[0].status, Status::Inconsistent);
+    }
+
+    #[test]
+    fn a_split_vote() {
+        assert_eq!(status("The vote split 52% to 48%."), [Status::Ok]);
+        // "52% to 58%" would read as a range, so the wrong split is written apart.
+        assert_eq!(
+            status("The council split 52% in favour and 58% against."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn exclusive_options_may_leave_some_out() {
+        assert_eq!(
+            status("Some 52% supported the ban and 38% opposed it."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Some 62% supported the ban and 48% opposed it."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn no_one_whole_no_check() {
+        // Overlapping groups.
+        assert!(status("About 70% of adults own a smartphone while 60% own a laptop.").is_empty());
+        // Different bases.
+        assert!(
+            status("The plan was backed by 60% of men and opposed by 70% of women.").is_empty()
+        );
+        // Subgroups and changes.
+        assert!(
+            status(
+                "Among men, 58% backed the plan; among women, 52% backed it and 41% opposed it."
+            )
+            .is_empty()
+        );
+        assert!(status("Support rose to 48% from 39%, and 13% opposed it.").is_empty());
+        assert!(status("It won 48% of the vote in 2019 and 55% of the vote in 2024.").is_empty());
+        // A remainder without a figure: the sum may fall short of 100.
+        assert_eq!(
+            status(
+                "Of those asked, 48% backed the plan, 39% opposed it and the rest were undecided."
+            ),
+            [Status::Ok]
+        );
+        // A remainder that belongs to another sentence's figures.
+        assert!(status("Turnout was 64%. The rest stayed home; 5% spoiled ballots.").is_empty());
+    }
+}
