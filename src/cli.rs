@@ -5,7 +5,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use figcheck::input::{self, Document, InputOptions};
+use figcheck::input::{self, InputFormat, InputOptions};
 use figcheck::reconcile::Severity;
 use figcheck::report::{self, Report};
 use std::io::{IsTerminal, Write};
@@ -37,9 +37,12 @@ enum Command {
 
 #[derive(clap::Args, Debug, Clone)]
 struct CheckArgs {
-    /// Files to check; `-` reads standard input.
+    /// Files or directories to check; `-` reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<String>,
+    /// How to read the inputs (by default, by extension: .md, .html, .jsonl, else text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormatArg>,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -59,6 +62,25 @@ enum Format {
     Table,
     Json,
     Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum InputFormatArg {
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(f: InputFormatArg) -> InputFormat {
+        match f {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,23 +137,20 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
     } else {
         args.files.clone()
     };
-    let opts = InputOptions { date: args.date };
-    let mut docs: Vec<Document> = Vec::new();
-    let mut failed = false;
-    for f in &files {
-        match input::load(f, &opts) {
-            Ok(mut d) => docs.append(&mut d),
-            Err(e) => {
-                eprintln!("figcheck: {e:#}");
-                failed = true;
-            }
-        }
+    let opts = InputOptions {
+        date: args.date,
+        format: args.input_format.map(InputFormat::from),
+        ..InputOptions::default()
+    };
+    let loaded = input::load_all(&files, &opts);
+    for e in &loaded.errors {
+        eprintln!("figcheck: {e:#}");
     }
-    for d in &docs {
-        for w in &d.warnings {
-            eprintln!("figcheck: {}: warning: {w}", d.name);
-        }
+    for s in &loaded.skipped {
+        eprintln!("figcheck: {s}: binary file, skipped");
     }
+    let failed = !loaded.errors.is_empty();
+    let docs = loaded.documents;
     let options = figcheck::Options {
         together: args.together,
     };
@@ -140,6 +159,11 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
     } else {
         figcheck::check(&docs, &options)
     };
+    for d in &report.documents {
+        for w in &d.warnings {
+            eprintln!("figcheck: {}: warning: {w}", d.path);
+        }
+    }
     write_report(&report, args)?;
     Ok(if failed {
         2

@@ -18,6 +18,7 @@ pub mod interval;
 pub mod period;
 pub mod reconcile;
 pub mod report;
+pub mod suppression;
 
 use input::Document;
 
@@ -31,8 +32,16 @@ pub struct Options {
 /// Runs extraction, reconciliation and report assembly over documents.
 pub fn check(docs: &[Document], opts: &Options) -> report::Report {
     let extraction = extract::extract(docs);
-    let checks = reconcile::reconcile(docs, &extraction, opts);
-    report::Report::build(docs, &extraction, &checks)
+    let mut checks = reconcile::reconcile(docs, &extraction, opts);
+    let outcome = suppression::apply(docs, &extraction, &mut checks);
+    let mut report = report::Report::build(docs, &extraction, &checks);
+    report.summary.suppressed = outcome.suppressed;
+    for (d, message) in outcome.unused {
+        if let Some(info) = report.documents.get_mut(d) {
+            info.warnings.push(message);
+        }
+    }
+    report
 }
 
 /// Runs extraction only: the report lists claims and no checks.

@@ -7,12 +7,44 @@
 //! replaced by ASCII of the same length rather than removed.
 
 mod dateline;
+pub mod html;
+pub mod jsonl;
+pub mod markdown;
+mod mask;
+pub mod suppress;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
+
+pub use jsonl::Fields;
+pub use suppress::Suppression;
+
+/// How a source is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format a file name's extension stands for, if it names one.
+    pub fn from_extension(path: &str) -> Option<InputFormat> {
+        let ext = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" | "mdx" => InputFormat::Markdown,
+            "html" | "htm" | "xhtml" => InputFormat::Html,
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "txt" | "text" => InputFormat::Text,
+            _ => return None,
+        })
+    }
+}
 
 /// Where a document's reference date came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -44,6 +76,8 @@ pub struct Document {
     pub updates: Vec<(usize, NaiveDate)>,
     /// Problems that did not stop the document from being checked.
     pub warnings: Vec<String>,
+    /// Inline `figcheck-ignore-next` comments and what they cover.
+    pub suppressions: Vec<Suppression>,
     line_starts: Vec<usize>,
 }
 
@@ -52,6 +86,10 @@ pub struct Document {
 pub struct InputOptions {
     /// A publication date that overrides every other source.
     pub date: Option<NaiveDate>,
+    /// Read every input in this format instead of going by extension.
+    pub format: Option<InputFormat>,
+    /// Field names of JSON Lines records.
+    pub fields: Fields,
 }
 
 impl Document {
@@ -75,6 +113,7 @@ impl Document {
             date_source: DateSource::None,
             updates: Vec::new(),
             warnings: Vec::new(),
+            suppressions: Vec::new(),
             line_starts,
         }
     }
@@ -154,26 +193,161 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
-/// Reads one input: a path, or `-` for standard input.
-pub fn load(path: &str, opts: &InputOptions) -> Result<Vec<Document>> {
-    let (name, bytes) = if path == "-" {
+/// A date at the start of a metadata value: "2016-08-18", or a timestamp
+/// such as "2016-08-18T09:00:00-07:00" (the date as written, in the
+/// publisher's own time zone).
+pub fn iso_date_prefix(value: &str) -> Option<NaiveDate> {
+    let head = value.get(..10)?;
+    let rest = &value[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// Documents read from the inputs, and what could not be read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    /// Inputs (or batch records) that could not be read; each names its
+    /// file.
+    pub errors: Vec<anyhow::Error>,
+    /// Files a directory walk passed over (binary files), for the record.
+    pub skipped: Vec<String>,
+}
+
+impl Loaded {
+    fn absorb(&mut self, other: Loaded) {
+        self.documents.extend(other.documents);
+        self.errors.extend(other.errors);
+        self.skipped.extend(other.skipped);
+    }
+}
+
+/// Reads every input in order: files, `-` for standard input, and
+/// directories (walked recursively in name order, honouring .gitignore and
+/// .ignore files, skipping hidden files and files of no known format).
+pub fn load_all(paths: &[String], opts: &InputOptions) -> Loaded {
+    let mut all = Loaded::default();
+    for p in paths {
+        all.absorb(load(p, opts));
+    }
+    all
+}
+
+/// Reads one input: a file, `-` for standard input, or a directory.
+pub fn load(path: &str, opts: &InputOptions) -> Loaded {
+    if path != "-" && Path::new(path).is_dir() {
+        return walk(path, opts);
+    }
+    let mut out = Loaded::default();
+    match read(path) {
+        Ok((name, bytes)) => {
+            if looks_binary(&bytes) {
+                out.errors.push(anyhow!("{name}: binary file, not checked"));
+            } else {
+                let format = opts
+                    .format
+                    .or_else(|| InputFormat::from_extension(path))
+                    .unwrap_or(InputFormat::Text);
+                let (docs, errors) = from_source(name, bytes, format, opts);
+                out.documents = docs;
+                out.errors = errors;
+            }
+        }
+        Err(e) => out.errors.push(e),
+    }
+    out
+}
+
+fn read(path: &str) -> Result<(String, Vec<u8>)> {
+    if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .context("cannot read standard input")?;
-        ("<stdin>".to_string(), buf)
-    } else {
-        let p = Path::new(path);
-        if p.is_dir() {
-            bail!("{path}: is a directory");
-        }
-        let bytes = std::fs::read(p).with_context(|| format!("{path}: cannot read"))?;
-        (path.to_string(), bytes)
-    };
-    if looks_binary(&bytes) {
-        bail!("{name}: binary file, not checked");
+        return Ok(("<stdin>".to_string(), buf));
     }
-    Ok(vec![Document::from_bytes(name, bytes, opts)])
+    let bytes = std::fs::read(path).with_context(|| format!("{path}: cannot read"))?;
+    Ok((path.to_string(), bytes))
+}
+
+fn walk(dir: &str, opts: &InputOptions) -> Loaded {
+    let mut out = Loaded::default();
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.errors.push(anyhow!("{dir}: {e}"));
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let Some(path) = entry.path().to_str() else {
+            out.errors.push(anyhow!(
+                "{}: the path is not UTF-8, not checked",
+                entry.path().display()
+            ));
+            continue;
+        };
+        let known = InputFormat::from_extension(path).is_some();
+        if !known && opts.format.is_none() {
+            continue;
+        }
+        let one = load(path, opts);
+        if one.documents.is_empty()
+            && one.errors.len() == 1
+            && one.errors[0]
+                .to_string()
+                .ends_with("binary file, not checked")
+        {
+            out.skipped.push(path.to_string());
+        } else {
+            out.absorb(one);
+        }
+    }
+    out
+}
+
+/// Documents from one source's bytes, read in the given format.
+pub fn from_source(
+    name: String,
+    bytes: Vec<u8>,
+    format: InputFormat,
+    opts: &InputOptions,
+) -> (Vec<Document>, Vec<anyhow::Error>) {
+    match format {
+        InputFormat::Text => (vec![Document::from_bytes(name, bytes, opts)], Vec::new()),
+        InputFormat::Jsonl => {
+            let (text, _) = decode_same_length(&bytes);
+            jsonl::parse(&name, &text, opts)
+        }
+        InputFormat::Markdown | InputFormat::Html => {
+            let (decoded, lossy) = decode_same_length(&bytes);
+            let (text, date, directives) = if format == InputFormat::Markdown {
+                let p = markdown::parse(&decoded);
+                (p.text, p.date, p.directives)
+            } else {
+                let p = html::parse(&decoded);
+                (p.text, p.date, p.directives)
+            };
+            let mut doc = Document::new(name, bytes, text);
+            if lossy {
+                doc.warnings
+                    .push("not valid UTF-8; undecodable bytes were read as '?'".to_string());
+            }
+            doc.suppressions = suppress::resolve(&doc.text, &directives);
+            doc.assign_date(opts.date, date);
+            (vec![doc], Vec::new())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -112,6 +112,8 @@ pub struct Summary {
     /// Checks by status.
     pub checks_ok: usize,
     pub checks_inconsistent: usize,
+    /// Checks silenced by `figcheck-ignore-next` comments.
+    pub suppressed: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -206,6 +208,7 @@ impl Report {
                 .iter()
                 .filter(|c| c.status == Status::Inconsistent)
                 .count(),
+            suppressed: 0,
         };
         Report {
             version: 1,
@@ -257,7 +260,15 @@ fn claim_record(
         column: c.column,
         start: c.start,
         end: c.end,
-        text: doc.text.get(c.span.0..c.span.1).unwrap_or("").to_string(),
+        // Markup blanked inside a claim ("<b>412,000</b> people") leaves runs
+        // of spaces that are not part of its words.
+        text: doc
+            .text
+            .get(c.span.0..c.span.1)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         literal: c.literal.clone(),
         value: c.value.map(json_number),
         low: c.interval.low.map(|b| json_number(b.value)),
