@@ -193,6 +193,7 @@ fn with_wrong_figure(docs: &[Document], claim: &Claim) -> Option<(Vec<Document>,
         text.into_bytes(),
         &InputOptions {
             date: doc.reference_date,
+            ..InputOptions::default()
         },
     );
     Some((out, wrong))
@@ -223,6 +224,7 @@ fn load_docs(paths: &[PathBuf]) -> Vec<Document> {
         .iter()
         .flat_map(|p| {
             input::load(&p.to_string_lossy(), &InputOptions::default())
+                .into_result()
                 .unwrap_or_else(|e| panic!("{}: {e:#}", p.display()))
         })
         .collect()

@@ -217,6 +217,14 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// The documents, or the first error when anything could not be read.
+    pub fn into_result(self) -> Result<Vec<Document>> {
+        match self.errors.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(self.documents),
+        }
+    }
+
     fn absorb(&mut self, other: Loaded) {
         self.documents.extend(other.documents);
         self.errors.extend(other.errors);

@@ -112,6 +112,7 @@ pub mod testing {
     pub fn run_dated(rule: &dyn Rule, text: &str, date: Option<&str>) -> Vec<Check> {
         let opts = InputOptions {
             date: date.map(|d| d.parse().expect("test date")),
+            ..InputOptions::default()
         };
         let docs = vec![Document::from_bytes("t", text.as_bytes().to_vec(), &opts)];
         let ex = crate::extract::extract(&docs);
