@@ -1,7 +1,7 @@
 //! Calendar words and date parsing shared by the input stage (datelines) and
 //! the extractor (periods, and telling dates from figures).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// The month a word names ("February", "feb", "Feb", "sept"), 1-based.
 pub fn month_number(word: &str) -> Option<u32> {
@@ -57,6 +57,42 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// `date` moved by a number of calendar months; the day is kept, or the
+/// month's last day when it has fewer days ("31 August" less six months is
+/// "29 February").
+pub fn add_months(date: NaiveDate, months: i32) -> Option<NaiveDate> {
+    let total = date.year().checked_mul(12)? + date.month0() as i32 + months;
+    let (year, month0) = (total.div_euclid(12), total.rem_euclid(12) as u32);
+    let first = NaiveDate::from_ymd_opt(year, month0 + 1, 1)?;
+    let last = days_in_month(first)?;
+    NaiveDate::from_ymd_opt(year, month0 + 1, date.day().min(last))
+}
+
+/// The first day of a month.
+pub fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+/// The number of days in the month of `date`.
+pub fn days_in_month(date: NaiveDate) -> Option<u32> {
+    let first = NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?;
+    let next = add_months_to_first(first)?;
+    Some((next - first).num_days() as u32)
+}
+
+fn add_months_to_first(first: NaiveDate) -> Option<NaiveDate> {
+    if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+    }
+}
+
+/// The Monday of the week that holds `date` (weeks run Monday to Sunday).
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - chrono::Duration::days(date.weekday().num_days_from_monday() as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +107,17 @@ mod tests {
         assert_eq!(parse_date("2016-02-05"), d);
         assert_eq!(parse_date("February 30, 2016"), None);
         assert_eq!(parse_date("in February"), None);
+    }
+
+    #[test]
+    fn month_arithmetic() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(add_months(d(2016, 8, 31), -6), Some(d(2016, 2, 29)));
+        assert_eq!(add_months(d(2016, 8, 18), -6), Some(d(2016, 2, 18)));
+        assert_eq!(add_months(d(2016, 1, 15), -1), Some(d(2015, 12, 15)));
+        assert_eq!(add_months(d(2016, 11, 30), 3), Some(d(2017, 2, 28)));
+        assert_eq!(days_in_month(d(2016, 2, 3)), Some(29));
+        assert_eq!(week_start(d(2016, 11, 7)), d(2016, 11, 7));
+        assert_eq!(week_start(d(2016, 11, 13)), d(2016, 11, 7));
     }
 }

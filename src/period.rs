@@ -4,7 +4,22 @@
 //! A period is half-open, `[start, end)`, at day resolution. Each edge is
 //! exact, fuzzy (a band of days it could fall on, as "mid-2015" gives),
 //! open, or the start of a count ("the total so far").
+//!
+//! Where English allows more than one reading ("from January to March" with
+//! or without March; "the past year" as the last twelve months or the last
+//! calendar year), the period's edges are bands wide enough for every
+//! reading, so that a question asked of the edges never rests on a reading
+//! the text did not commit to; the readings themselves are kept alongside.
+//!
+//! The questions the reconciler asks:
+//! - [`meet`]: how one period's end meets the next one's start (exact,
+//!   plausible with a slack in days, a gap or an overlap in days, unknown);
+//! - [`tiles`]: whether parts, in order, tile a total;
+//! - [`Period::containment`]: whether one period lies within another;
+//! - [`Period::duration_days`] and [`Period::could_last_months`]: how long a
+//!   period can be ("the six months from February to August").
 
+use crate::calendar::add_months;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -52,8 +67,133 @@ pub struct Period {
     pub text: String,
     /// Byte offsets of those words in the document.
     pub offset: (usize, usize),
+    /// Bands wide enough for every reading in `readings`.
     pub start: Edge,
     pub end: Edge,
+    /// The readings English allows when there is more than one, the usual
+    /// one first; empty when the wording is unambiguous.
+    pub readings: Vec<Reading>,
+    /// False when the period is relative ("last year") and the document has
+    /// no reference date: its edges are then open, not guessed.
+    pub resolved: bool,
+}
+
+/// One way of reading an ambiguous period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reading {
+    /// What sets this reading apart ("final month included").
+    pub label: &'static str,
+    #[serde(skip)]
+    pub start: Edge,
+    #[serde(skip)]
+    pub end: Edge,
+}
+
+impl Period {
+    /// A resolved period with one reading.
+    pub fn new(text: impl Into<String>, offset: (usize, usize), start: Edge, end: Edge) -> Period {
+        Period {
+            text: text.into(),
+            offset,
+            start,
+            end,
+            readings: Vec::new(),
+            resolved: true,
+        }
+    }
+
+    /// How this period's end meets the start of `next`.
+    pub fn followed_by(&self, next: &Period) -> Meeting {
+        meet(&self.end, &next.start)
+    }
+
+    /// The fewest and most days the period can last, when both edges are
+    /// bounded.
+    pub fn duration_days(&self) -> Option<(i64, i64)> {
+        let (s0, s1) = self.start.band()?;
+        let (e0, e1) = self.end.band()?;
+        Some(((e0 - s1).num_days().max(0), (e1 - s0).num_days().max(0)))
+    }
+
+    /// Whether the period can last exactly `months` calendar months: some
+    /// start in the start band plus `months` lands in the end band. Used to
+    /// check wording such as "the six months from February to August".
+    pub fn could_last_months(&self, months: u32) -> bool {
+        let (Some((s0, s1)), Some((e0, e1))) = (self.start.band(), self.end.band()) else {
+            return false;
+        };
+        // Adding months is monotone, so the band's ends bound the result.
+        match (add_months(s0, months as i32), add_months(s1, months as i32)) {
+            (Some(lo), Some(hi)) => lo <= e1 && hi >= e0,
+            _ => false,
+        }
+    }
+
+    /// Whether `inner` lies within this period.
+    pub fn containment(&self, inner: &Period) -> Containment {
+        let (Some(start), Some(end)) = (
+            start_order(&self.start, &inner.start),
+            end_order(&self.end, &inner.end),
+        ) else {
+            return Containment::Unknown;
+        };
+        match (start, end) {
+            (Order::Never, _) | (_, Order::Never) => Containment::No,
+            (Order::Always, Order::Always) => Containment::Yes,
+            _ => Containment::Plausible,
+        }
+    }
+}
+
+/// Whether an ordering between two edges holds for every day of their
+/// bands, for some, or for none.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Always,
+    Sometimes,
+    Never,
+}
+
+/// Whether `outer` starts no later than `inner`.
+fn start_order(outer: &Edge, inner: &Edge) -> Option<Order> {
+    if matches!(outer, Edge::Open | Edge::CountStart) {
+        return Some(Order::Always);
+    }
+    let ((o0, o1), (i0, i1)) = (outer.band()?, inner.band()?);
+    Some(order(o1 <= i0, o0 <= i1))
+}
+
+/// Whether `outer` ends no earlier than `inner`.
+fn end_order(outer: &Edge, inner: &Edge) -> Option<Order> {
+    if *outer == Edge::Open {
+        return Some(Order::Always);
+    }
+    let ((o0, o1), (i0, i1)) = (outer.band()?, inner.band()?);
+    Some(order(o0 >= i1, o1 >= i0))
+}
+
+fn order(always: bool, sometimes: bool) -> Order {
+    if always {
+        Order::Always
+    } else if sometimes {
+        Order::Sometimes
+    } else {
+        Order::Never
+    }
+}
+
+/// Whether one period lies within another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Containment {
+    /// Certainly, whatever days the fuzzy edges fall on.
+    Yes,
+    /// For some days within the fuzzy bands.
+    Plausible,
+    /// For no days within the bands.
+    No,
+    /// An edge is open or unresolved on the inner side.
+    Unknown,
 }
 
 /// How the end of one period meets the start of the next.
@@ -74,6 +214,13 @@ pub enum Meeting {
 }
 
 /// How the end edge of one period meets the start edge of the next.
+///
+/// Each edge is reduced to its band of days. The result is `Exact` when both
+/// are the same exact day, a `Gap` when the end band lies wholly before the
+/// start band (days: from the latest end to the earliest start), an
+/// `Overlap` when wholly after (days: from the latest start to the earliest
+/// end), and otherwise `Plausible` with the largest distance the two edges
+/// could be apart. Open and count-start edges give `Unknown`.
 pub fn meet(end: &Edge, start: &Edge) -> Meeting {
     let (Some((e0, e1)), Some((s0, s1))) = (end.band(), start.band()) else {
         return Meeting::Unknown;
@@ -159,12 +306,7 @@ mod tests {
     }
 
     fn period(start: Edge, end: Edge) -> Period {
-        Period {
-            text: String::new(),
-            offset: (0, 0),
-            start,
-            end,
-        }
+        Period::new("", (0, 0), start, end)
     }
 
     #[test]

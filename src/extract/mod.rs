@@ -9,6 +9,7 @@
 pub mod figure;
 pub mod lexer;
 pub mod numword;
+pub mod period;
 pub mod sentence;
 pub mod unit;
 pub mod words;
@@ -128,6 +129,8 @@ pub struct Sentence {
 pub struct Extraction {
     pub claims: Vec<Claim>,
     pub sentences: Vec<Sentence>,
+    /// How periods are read (the fiscal year's start month).
+    pub period_options: period::Options,
 }
 
 impl Extraction {
@@ -136,12 +139,20 @@ impl Extraction {
         let lower = doc.text.to_ascii_lowercase();
         let tokens = lexer::tokenize(&doc.text);
         let spans = sentence::split(&doc.text, &tokens);
+        // Period phrases come first: their numbers ("the last 3 months",
+        // "Q3 2016") are not figures.
+        let periods = period::Periods::find(doc, &lower, &self.period_options);
+        let doc_claims = self.claims.len();
         for s in spans {
             let first_claim = self.claims.len();
             let sentence_index = self.sentences.len();
             let toks = &tokens[s.tokens.clone()];
             let ctx = figure::Context::new(&doc.text, &lower, toks);
-            for f in figure::read_figures(&ctx) {
+            let figures = figure::read_figures(&ctx);
+            for f in figures
+                .into_iter()
+                .filter(|f| !periods.covers(f.start, f.end))
+            {
                 let (line, column) = doc.line_col(f.start);
                 self.claims.push(Claim {
                     doc: doc_index,
@@ -179,6 +190,7 @@ impl Extraction {
                 paragraph: s.paragraph,
             });
         }
+        periods.attach(&doc.text, &mut self.claims[doc_claims..], &self.sentences);
         unit::infer_missing_units(&mut self.claims, &self.sentences);
     }
 }

@@ -53,6 +53,18 @@ pub struct PeriodInfo {
     pub start_band: Option<[String; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_band: Option<[String; 2]>,
+    /// False when the period is relative and the document has no date.
+    pub resolved: bool,
+    /// The readings English allows when there are several, the usual first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<ReadingInfo>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReadingInfo {
+    pub label: &'static str,
+    pub start: Option<String>,
+    pub end: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -156,6 +168,16 @@ impl PeriodInfo {
             end_kind: edge_kind(&p.end),
             start_band: band(&p.start),
             end_band: band(&p.end),
+            resolved: p.resolved,
+            readings: p
+                .readings
+                .iter()
+                .map(|r| ReadingInfo {
+                    label: r.label,
+                    start: r.start.earliest().map(|d| d.to_string()),
+                    end: r.end.latest().map(|d| d.to_string()),
+                })
+                .collect(),
         }
     }
 }

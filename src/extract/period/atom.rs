@@ -1,0 +1,944 @@
+//! The calendar phrases a period is built from ("mid-2015", "Q3 2016",
+//! "the last six months", "so far"), found by one precompiled pattern over
+//! the lower-cased text and read into [`Cal`] values that still need a
+//! reference date to become days.
+
+use crate::calendar::month_number;
+use chrono::Weekday;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// A modifier that narrows a unit to a band: "early", "mid", "late", "the
+/// start of", "the end of".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mod {
+    Early,
+    Mid,
+    Late,
+    /// "the start of", "the beginning of": early, but exact as a start edge.
+    Start,
+    /// "the end of": late, but exact as an end edge.
+    End,
+}
+
+/// A calendar unit that relative phrases count in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+}
+
+/// Which unit a relative phrase names relative to the reference date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rel {
+    /// The previous calendar unit ("last year").
+    Last,
+    /// The current one ("this year").
+    This,
+    /// The next one ("next year").
+    Next,
+}
+
+/// A year as written, or relative to the reference date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearRef {
+    Year(i32),
+    /// The reference year plus this many years.
+    Rel(i32),
+    /// Not stated: the latest such unit that has started by the reference
+    /// date.
+    Nearest,
+}
+
+/// A calendar phrase, before resolution against a reference date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cal {
+    Day {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+    },
+    /// Days within a month or across two ("November 19-20", "Nov 18-Dec 19").
+    DayRange {
+        y: Option<i32>,
+        m1: u32,
+        d1: u32,
+        m2: u32,
+        d2: u32,
+    },
+    Month {
+        y: YearRef,
+        m: u32,
+        md: Option<Mod>,
+    },
+    Year {
+        y: YearRef,
+        md: Option<Mod>,
+    },
+    Decade {
+        y: i32,
+        md: Option<Mod>,
+    },
+    /// "2015-16", "2015/16": twelve months starting some time in the first
+    /// year (a season or a financial year).
+    SpanYear {
+        y: i32,
+    },
+    /// "1998-2004".
+    YearRange {
+        y1: i32,
+        y2: i32,
+    },
+    Quarter {
+        y: YearRef,
+        q: u32,
+    },
+    Half {
+        y: YearRef,
+        h: u32,
+    },
+    /// "fiscal 2016", "FY2016" (`span`: "fiscal 2015-16", starting in `y`).
+    Fiscal {
+        y: i32,
+        span: bool,
+    },
+    /// "last month", "this year", "next week".
+    RelUnit {
+        rel: Rel,
+        unit: Unit,
+        md: Option<Mod>,
+    },
+    /// "the last six months", "the past year" (`back`), "the next 3 days".
+    LastN {
+        n: u32,
+        unit: Unit,
+        back: bool,
+    },
+    /// "two years ago".
+    Ago {
+        n: u32,
+        unit: Unit,
+    },
+    /// "today" (0), "yesterday" (1).
+    DaysBack(u32),
+    /// "on Thursday": the latest such day at or before the reference date
+    /// (strictly before when `strict`: "last Thursday").
+    Weekday {
+        wd: Weekday,
+        strict: bool,
+    },
+    /// "last weekend", "this weekend".
+    Weekend {
+        rel: Rel,
+    },
+    /// From the start of the unit to the reference date: "so far this
+    /// year", "year to date", "earlier this month".
+    ToDate {
+        unit: Unit,
+    },
+    /// "so far in 2016".
+    SoFarIn {
+        y: i32,
+    },
+    /// "so far", "to date", "the total so far": from the start of the count.
+    SoFar,
+    /// "year-on-year", "from a year earlier": a comparison with the same
+    /// period this many months before, not a period.
+    Comparison {
+        months: u32,
+    },
+}
+
+/// A calendar phrase and where it stands, in byte offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Atom {
+    pub start: usize,
+    pub end: usize,
+    pub cal: Cal,
+}
+
+const B: &str = r"(?-u:\b)";
+const MON: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)";
+const YEAR_DIGITS: &str = r"(?:1[89][0-9]{2}|20[0-9]{2})";
+/// Counts a period phrase may use.
+const NUMW: &str = r"(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty-four|thirty|thirty-six|forty|fifty|sixty|hundred|a\s+few|few|several|a\s+couple\s+of|couple\s+of|a\s+couple)";
+const UNITW: &str = r"(?:days?|weeks?|fortnights?|months?|quarters?|years?|decades?)";
+const ORD: &str = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)";
+const CMP_LEAD: &str = r"(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)";
+
+fn month(name: &str) -> String {
+    format!(r"(?P<{name}>{MON}){B}\.?")
+}
+
+fn day(name: &str) -> String {
+    format!(r"(?P<{name}>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?{B}")
+}
+
+fn year(name: &str) -> String {
+    format!(r"(?P<{name}>{YEAR_DIGITS}){B}")
+}
+
+/// The alternatives, most specific first: the pattern takes the first that
+/// matches at the leftmost position.
+fn pattern() -> String {
+    let alts: Vec<String> = vec![
+        // Comparisons.
+        format!(
+            r"(?P<cmp>(?:year|month|quarter|week)[\s-]+(?:on|over)[\s-]+(?:year|month|quarter|week)|y/y|yoy|{CMP_LEAD}\s+(?:a|one|the\s+(?:previous|prior))\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)|{CMP_LEAD}\s+the\s+same\s+(?:period|quarter|month|week|time)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|in\s+{YEAR_DIGITS})|(?:from|than)\s+the\s+(?:previous|prior)\s+(?:year|quarter|month)|on\s+the\s+year){B}"
+        ),
+        // Running periods up to the reference date.
+        format!(
+            r"(?P<ytd>so\s+far\s+this\s+year|this\s+year\s+so\s+far|(?:the\s+)?year[\s-]+to[\s-]+date|ytd|the\s+year\s+so\s+far|earlier\s+this\s+year|so\s+far\s+in\s+{}){B}",
+            year("sfy")
+        ),
+        format!(
+            r"(?P<mtd>so\s+far\s+this\s+month|this\s+month\s+so\s+far|month[\s-]+to[\s-]+date|earlier\s+this\s+month){B}"
+        ),
+        format!(r"(?P<qtd>so\s+far\s+this\s+quarter|quarter[\s-]+to[\s-]+date){B}"),
+        format!(
+            r"(?P<wtd>so\s+far\s+this\s+week|earlier\s+this\s+week|earlier\s+in\s+the\s+week){B}"
+        ),
+        format!(
+            r"(?P<sofar>(?:the\s+total\s+)?so\s+far|to\s+date|thus\s+far|(?:up\s+)?(?:un)?til\s+now|to\s+now){B}"
+        ),
+        // Days of a month, and ranges of them.
+        format!(
+            r"{}\s+{}\s*(?:-|–|—|to|through|thru|until|till)\s*(?:{}\s+)?{}(?:,?\s+{})?",
+            month("rm"),
+            day("rd1"),
+            month("rm2"),
+            day("rd2"),
+            year("ry")
+        ),
+        format!(
+            r"{}\s*(?:-|–|—|to|and|through|until|till)\s*{}\s+(?:of\s+)?{}(?:,?\s+{})?",
+            day("rd3"),
+            day("rd4"),
+            month("rm3"),
+            year("ry3")
+        ),
+        format!(r"(?P<iy>{YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01]){B}"),
+        format!(r"{}\s+{}(?:,?\s+{})?", month("dm"), day("dd"), year("dy")),
+        format!(
+            r"{}\s+(?:of\s+)?{}(?:,?\s+{})?",
+            day("ed"),
+            month("em"),
+            year("ey")
+        ),
+        // Quarters and halves.
+        format!(
+            r"(?:the\s+)?(?P<qo>{ORD})[\s-]+quarter(?:\s+of\s+(?:(?:the\s+)?(?:year\s+)?{}|(?P<qr1>this|last|next)\s+year|the\s+year)|,?\s+{}|\s+(?P<qr2>this|last)\s+year)?{B}",
+            year("qy1"),
+            year("qy5")
+        ),
+        format!(r"(?P<qr3>this|last|next)\s+year's\s+(?P<qo3>{ORD})[\s-]+quarter{B}"),
+        format!(r"{}(?:'s)?\s+(?P<qo2>{ORD})[\s-]+quarter{B}", year("qy4")),
+        format!(r"q(?P<qn>[1-4])(?:\s*(?:of\s+)?'?{})?{B}", year("qy2")),
+        format!(r"(?P<qy3>{YEAR_DIGITS})\s*q(?P<qn2>[1-4]){B}"),
+        format!(
+            r"(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:the\s+)?{}|(?P<hr1>this|last|next)\s+year|the\s+year)|\s+(?P<hr2>this|last)\s+year)?{B}",
+            year("hy1")
+        ),
+        format!(r"h(?P<hn>[12])\s*'?{}", year("hy2")),
+        format!(r"(?P<hy3>{YEAR_DIGITS})\s*h(?P<hn2>[12]){B}"),
+        // Fiscal years.
+        format!(
+            r"(?:fiscal(?:\s+year)?|financial\s+year|fy)\s*'?(?P<fy>{YEAR_DIGITS}|[0-9]{{2}})(?:\s*(?:-|/|–)\s*(?P<fy2>{YEAR_DIGITS}|[0-9]{{2}}))?{B}"
+        ),
+        format!(r"{}\s+fiscal\s+year{B}", year("fy3")),
+        // Decades.
+        format!(
+            r"(?:the\s+)?(?:(?P<dmod>early|mid|late)[\s-]*)?(?:(?P<dec>(?:1[89]|20)[0-9]0)\s?'?s|'(?P<dec2>[0-9]0)'?s|(?P<dec3>[0-9]0)'?s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties)){B}"
+        ),
+        // Early, mid, late.
+        format!(
+            r"(?P<md>early|mid|late|(?:at\s+)?(?:the\s+)?(?:start|beginning|middle|end|close)\s+of)(?:\s*-\s*|\s+)(?:{}(?:,?\s+(?:of\s+)?{})?|{}|(?P<mrel>this|last|next)\s+(?P<mru>year|month|week|decade)|the\s+(?P<mthe>year|month|decade))",
+            month("mm"),
+            year("mmy"),
+            year("mdy")
+        ),
+        // A month and year.
+        format!(r"{}(?:\s+of|,)?\s+'?{}", month("my_m"), year("my_y")),
+        // Year ranges and spans.
+        format!(
+            r"(?P<yr1>{YEAR_DIGITS})\s*(?P<ysep>-|–|—|~|/)\s*(?P<yr2>{YEAR_DIGITS}|[0-9]{{2}}){B}"
+        ),
+        // Counted relative periods.
+        format!(
+            r"(?:the\s+)?(?P<nrel>last|past|previous|prior|preceding|next|coming)\s+(?P<nn>{NUMW})\s+(?P<nu>{UNITW}){B}"
+        ),
+        format!(r"(?P<an>{NUMW})\s+(?P<au>{UNITW})\s+ago{B}"),
+        format!(
+            r"(?P<rr>this|last|next|the\s+past|the\s+last|past|the\s+current|current|the\s+coming|coming)\s+(?P<ru>week|month|year|quarter|decade|fortnight|weekend){B}"
+        ),
+        // Days.
+        format!(
+            r"(?:(?P<wdp>last|this\s+past|this|on|next|coming)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday){B}"
+        ),
+        format!(r"(?P<tod>today|yesterday){B}"),
+        // A year, a month.
+        format!(r"(?:the\s+year\s+)?{}", year("y")),
+        month("m"),
+    ];
+    let body = alts
+        .into_iter()
+        .map(|a| format!("(?:{a})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    format!(r"{B}(?:{body})")
+}
+
+static ATOM: LazyLock<Regex> = LazyLock::new(|| Regex::new(&pattern()).expect("period pattern"));
+
+/// Every calendar phrase in `lower` (the ASCII lower-cased text), in order
+/// and not overlapping. `text` is the original, for capitalisation.
+pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut limit = lower.len();
+    while at < lower.len() {
+        let Some(c) = ATOM.captures_at(&lower[..limit], at) else {
+            if limit < lower.len() {
+                // Nothing short of the number: go on past it.
+                at = limit;
+                limit = lower.len();
+                continue;
+            }
+            break;
+        };
+        let m = c.get(0).expect("whole match");
+        if runs_on(lower, m.end()) {
+            // Try again with the haystack cut before the number, so "March
+            // 5 to 2,000" still finds "March 5".
+            limit = number_start(lower, m.end());
+            continue;
+        }
+        limit = lower.len();
+        match read(&c, text, lower) {
+            Some(cal) => {
+                out.push(Atom {
+                    start: m.start(),
+                    end: m.end(),
+                    cal,
+                });
+                at = m.end().max(m.start() + 1);
+            }
+            None => at = next_char(lower, m.start()),
+        }
+    }
+    out
+}
+
+/// Where the run of digits ending at `end` starts.
+fn number_start(lower: &str, end: usize) -> usize {
+    let b = lower.as_bytes();
+    let mut i = end;
+    while i > 0 && b[i - 1].is_ascii_digit() {
+        i -= 1;
+    }
+    i
+}
+
+fn next_char(s: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < s.len() && !s.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
+/// Whether a match ending in a digit runs on into a longer number
+/// ("March 5 to 2,000"): then it is not a date.
+fn runs_on(lower: &str, end: usize) -> bool {
+    let b = lower.as_bytes();
+    end > 0
+        && b[end - 1].is_ascii_digit()
+        && matches!(b.get(end), Some(b',' | b'.'))
+        && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+}
+
+fn num(c: &Captures, name: &str) -> Option<i32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn mon(c: &Captures, name: &str) -> Option<u32> {
+    month_number(c.name(name)?.as_str())
+}
+
+fn day_of(c: &Captures, name: &str) -> Option<u32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+/// Reads a match into a calendar phrase; `None` when the words turn out
+/// not to be one ("may" the verb, a bare year with nothing around it).
+fn read(c: &Captures, text: &str, lower: &str) -> Option<Cal> {
+    if c.name("cmp").is_some() {
+        let w = c.get(0)?.as_str();
+        let months = if w.contains("month") {
+            1
+        } else if w.contains("quarter") {
+            3
+        } else if w.contains("week") {
+            0
+        } else {
+            12
+        };
+        return Some(Cal::Comparison { months });
+    }
+    if let Some(y) = num(c, "sfy") {
+        return Some(Cal::SoFarIn { y });
+    }
+    for (g, unit) in [
+        ("ytd", Unit::Year),
+        ("mtd", Unit::Month),
+        ("qtd", Unit::Quarter),
+        ("wtd", Unit::Week),
+    ] {
+        if c.name(g).is_some() {
+            return Some(Cal::ToDate { unit });
+        }
+    }
+    if let Some(m) = c.name("sofar") {
+        // "so far as", "so far from": not a count.
+        let rest = lower[m.end()..].trim_start();
+        let word = rest.split(|ch: char| !ch.is_ascii_alphabetic()).next()?;
+        if matches!(
+            word,
+            "as" | "from" | "away" | "behind" | "ahead" | "beyond" | "off" | "removed" | "so"
+        ) {
+            return None;
+        }
+        return Some(Cal::SoFar);
+    }
+    read_days(c)
+        .or_else(|| read_quarters(c))
+        .or_else(|| read_halves(c))
+        .or_else(|| read_fiscal(c))
+        .or_else(|| read_decades(c))
+        .or_else(|| read_modified(c, text))
+        .or_else(|| read_relative(c))
+        .or_else(|| read_plain(c, text, lower))
+}
+
+fn read_days(c: &Captures) -> Option<Cal> {
+    if let (Some(m1), Some(d1), Some(d2)) = (mon(c, "rm"), day_of(c, "rd1"), day_of(c, "rd2")) {
+        let m2 = mon(c, "rm2").unwrap_or(m1);
+        return Some(Cal::DayRange {
+            y: num(c, "ry"),
+            m1,
+            d1,
+            m2,
+            d2,
+        });
+    }
+    if let (Some(d1), Some(d2), Some(m)) = (day_of(c, "rd3"), day_of(c, "rd4"), mon(c, "rm3")) {
+        return (d1 < d2).then_some(Cal::DayRange {
+            y: num(c, "ry3"),
+            m1: m,
+            d1,
+            m2: m,
+            d2,
+        });
+    }
+    if let (Some(y), Some(m), Some(d)) = (num(c, "iy"), day_of(c, "im"), day_of(c, "id")) {
+        return Some(Cal::Day { y: Some(y), m, d });
+    }
+    if let (Some(m), Some(d)) = (mon(c, "dm"), day_of(c, "dd")) {
+        return Some(Cal::Day {
+            y: num(c, "dy"),
+            m,
+            d,
+        });
+    }
+    if let (Some(d), Some(m)) = (day_of(c, "ed"), mon(c, "em")) {
+        return Some(Cal::Day {
+            y: num(c, "ey"),
+            m,
+            d,
+        });
+    }
+    None
+}
+
+fn ordinal_quarter(w: &str) -> Option<u32> {
+    match w {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" | "final" | "last" => Some(4),
+        _ => None,
+    }
+}
+
+fn rel_year(w: &str) -> YearRef {
+    match w {
+        "last" => YearRef::Rel(-1),
+        "next" => YearRef::Rel(1),
+        _ => YearRef::Rel(0),
+    }
+}
+
+fn year_ref(c: &Captures, years: &[&str], rels: &[&str]) -> YearRef {
+    if let Some(y) = years.iter().find_map(|g| num(c, g)) {
+        return YearRef::Year(y);
+    }
+    if let Some(r) = rels.iter().find_map(|g| c.name(g)) {
+        return rel_year(r.as_str());
+    }
+    YearRef::Nearest
+}
+
+fn read_quarters(c: &Captures) -> Option<Cal> {
+    if let Some(o) = c.name("qo") {
+        let y = year_ref(c, &["qy1", "qy5"], &["qr1", "qr2"]);
+        if o.as_str() == "last" && y == YearRef::Nearest {
+            // "the last quarter": the previous one.
+            return Some(Cal::RelUnit {
+                rel: Rel::Last,
+                unit: Unit::Quarter,
+                md: None,
+            });
+        }
+        let y = if y == YearRef::Nearest && c.get(0)?.as_str().ends_with("the year") {
+            YearRef::Rel(0)
+        } else {
+            y
+        };
+        return Some(Cal::Quarter {
+            y,
+            q: ordinal_quarter(o.as_str())?,
+        });
+    }
+    if let (Some(r), Some(o)) = (c.name("qr3"), c.name("qo3")) {
+        return Some(Cal::Quarter {
+            y: rel_year(r.as_str()),
+            q: ordinal_quarter(o.as_str())?,
+        });
+    }
+    if let (Some(y), Some(o)) = (num(c, "qy4"), c.name("qo2")) {
+        return Some(Cal::Quarter {
+            y: YearRef::Year(y),
+            q: ordinal_quarter(o.as_str())?,
+        });
+    }
+    if let Some(q) = day_of(c, "qn").or(day_of(c, "qn2")) {
+        return Some(Cal::Quarter {
+            y: year_ref(c, &["qy2", "qy3"], &[]),
+            q,
+        });
+    }
+    None
+}
+
+fn read_halves(c: &Captures) -> Option<Cal> {
+    if let Some(o) = c.name("ho") {
+        let h = if matches!(o.as_str(), "first" | "1st") {
+            1
+        } else {
+            2
+        };
+        let y = year_ref(c, &["hy1"], &["hr1", "hr2"]);
+        let y = if y == YearRef::Nearest && c.get(0)?.as_str().ends_with("the year") {
+            YearRef::Rel(0)
+        } else {
+            y
+        };
+        return Some(Cal::Half { y, h });
+    }
+    if let Some(h) = day_of(c, "hn").or(day_of(c, "hn2")) {
+        return Some(Cal::Half {
+            y: YearRef::Year(num(c, "hy2").or(num(c, "hy3"))?),
+            h,
+        });
+    }
+    None
+}
+
+/// A two-digit year: "16" is 2016, "98" is 1998.
+fn full_year(two: i32) -> i32 {
+    if two < 70 { 2000 + two } else { 1900 + two }
+}
+
+fn read_fiscal(c: &Captures) -> Option<Cal> {
+    if let Some(y) = num(c, "fy3") {
+        return Some(Cal::Fiscal { y, span: false });
+    }
+    let f = c.name("fy")?;
+    let y = f.as_str().parse().ok()?;
+    let y = if f.as_str().len() == 2 {
+        full_year(y)
+    } else {
+        y
+    };
+    match c.name("fy2") {
+        None => Some(Cal::Fiscal { y, span: false }),
+        Some(second) => {
+            let s: i32 = second.as_str().parse().ok()?;
+            let s = if second.as_str().len() == 2 {
+                full_year(s)
+            } else {
+                s
+            };
+            (s == y + 1).then_some(Cal::Fiscal { y, span: true })
+        }
+    }
+}
+
+fn modifier(w: &str) -> Mod {
+    if w.starts_with("early") {
+        Mod::Early
+    } else if w.starts_with("mid") || w.contains("middle") {
+        Mod::Mid
+    } else if w.starts_with("late") {
+        Mod::Late
+    } else if w.contains("end") || w.contains("close") {
+        Mod::End
+    } else {
+        Mod::Start
+    }
+}
+
+fn read_decades(c: &Captures) -> Option<Cal> {
+    let md = c.name("dmod").map(|m| modifier(m.as_str()));
+    let y = if let Some(y) = num(c, "dec") {
+        y
+    } else if let Some(y) = num(c, "dec2").or(num(c, "dec3")) {
+        // "the '90s", "the 70s": a bare "70s" may be ages or temperatures,
+        // so without "the" or an apostrophe it is not read.
+        let whole = c.get(0)?.as_str();
+        if c.name("dec3").is_some() && !whole.starts_with("the") {
+            return None;
+        }
+        full_year(y)
+    } else {
+        let w = c.name("decw")?.as_str();
+        let y = [
+            ("twenties", 1920),
+            ("thirties", 1930),
+            ("forties", 1940),
+            ("fifties", 1950),
+            ("sixties", 1960),
+            ("seventies", 1970),
+            ("eighties", 1980),
+            ("nineties", 1990),
+            ("noughties", 2000),
+        ]
+        .iter()
+        .find(|(n, _)| *n == w)?
+        .1;
+        if !c.get(0)?.as_str().starts_with("the") {
+            return None;
+        }
+        y
+    };
+    Some(Cal::Decade { y, md })
+}
+
+fn unit_word(w: &str) -> Option<Unit> {
+    let w = w.trim_end_matches('s');
+    Some(match w {
+        "day" => Unit::Day,
+        "week" | "fortnight" => Unit::Week,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+fn read_modified(c: &Captures, text: &str) -> Option<Cal> {
+    let md = modifier(c.name("md")?.as_str());
+    if let Some(m) = mon(c, "mm") {
+        let name = c.name("mm")?;
+        // "the end of may", "mid-march": months that are also words need
+        // a capital or a year.
+        if is_ambiguous_month(name.as_str())
+            && c.name("mmy").is_none()
+            && !capitalised(text, name.start())
+        {
+            return None;
+        }
+        let y = num(c, "mmy").map_or(YearRef::Nearest, YearRef::Year);
+        return Some(Cal::Month { y, m, md: Some(md) });
+    }
+    if let Some(y) = num(c, "mdy") {
+        return Some(Cal::Year {
+            y: YearRef::Year(y),
+            md: Some(md),
+        });
+    }
+    let (rel, unit) = if let (Some(r), Some(u)) = (c.name("mrel"), c.name("mru")) {
+        let rel = match r.as_str() {
+            "last" => Rel::Last,
+            "next" => Rel::Next,
+            _ => Rel::This,
+        };
+        (rel, unit_word(u.as_str())?)
+    } else {
+        (Rel::This, unit_word(c.name("mthe")?.as_str())?)
+    };
+    Some(Cal::RelUnit {
+        rel,
+        unit,
+        md: Some(md),
+    })
+}
+
+/// A count in words or digits.
+pub fn count(w: &str) -> Option<u32> {
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Ok(n) = w.parse() {
+        return Some(n);
+    }
+    Some(match w.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" | "a couple" | "a couple of" | "couple of" => 2,
+        "three" | "a few" | "few" | "several" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "eighteen" => 18,
+        "twenty" => 20,
+        "twenty-four" => 24,
+        "thirty" => 30,
+        "thirty-six" => 36,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "hundred" => 100,
+        _ => return None,
+    })
+}
+
+/// Counts that are only approximate ("a few", "several") make a period too
+/// loose to check; they are read but flagged by the caller through this.
+pub fn is_vague_count(w: &str) -> bool {
+    w.contains("few") || w.contains("several") || w.contains("couple")
+}
+
+fn read_relative(c: &Captures) -> Option<Cal> {
+    if let (Some(r), Some(n), Some(u)) = (c.name("nrel"), c.name("nn"), c.name("nu")) {
+        let n = count(n.as_str())?;
+        let mut unit = unit_word(u.as_str())?;
+        let mut n = n;
+        if u.as_str().starts_with("fortnight") {
+            n *= 2;
+            unit = Unit::Week;
+        }
+        let back = !matches!(r.as_str(), "next" | "coming");
+        return (n > 0).then_some(Cal::LastN { n, unit, back });
+    }
+    if let (Some(n), Some(u)) = (c.name("an"), c.name("au")) {
+        let n = count(n.as_str())?;
+        return Some(Cal::Ago {
+            n,
+            unit: unit_word(u.as_str())?,
+        });
+    }
+    if let (Some(r), Some(u)) = (c.name("rr"), c.name("ru")) {
+        let r = r.as_str();
+        let u = u.as_str();
+        let rel = if r.ends_with("last") || r.ends_with("past") {
+            Rel::Last
+        } else if r.ends_with("next") || r.ends_with("coming") {
+            Rel::Next
+        } else {
+            Rel::This
+        };
+        if u == "weekend" {
+            return Some(Cal::Weekend { rel });
+        }
+        if u == "fortnight" {
+            return (rel == Rel::Last).then_some(Cal::LastN {
+                n: 2,
+                unit: Unit::Week,
+                back: true,
+            });
+        }
+        let unit = unit_word(u)?;
+        // "the past year", "the last month": the last twelve months or the
+        // last calendar unit; "last year" is the calendar unit alone.
+        if rel == Rel::Last && (r.starts_with("the") || r == "past") {
+            return Some(Cal::LastN {
+                n: 1,
+                unit,
+                back: true,
+            });
+        }
+        return Some(Cal::RelUnit {
+            rel,
+            unit,
+            md: None,
+        });
+    }
+    if let Some(w) = c.name("wd") {
+        let wd: Weekday = w.as_str().parse().ok()?;
+        return match c.name("wdp").map(|p| p.as_str()) {
+            Some("next" | "coming") => None,
+            Some("last") => Some(Cal::Weekday { wd, strict: true }),
+            Some(p) if p.ends_with("past") => Some(Cal::Weekday { wd, strict: true }),
+            _ => Some(Cal::Weekday { wd, strict: false }),
+        };
+    }
+    match c.name("tod")?.as_str() {
+        "today" => Some(Cal::DaysBack(0)),
+        _ => Some(Cal::DaysBack(1)),
+    }
+}
+
+fn read_plain(c: &Captures, text: &str, lower: &str) -> Option<Cal> {
+    if let (Some(m), Some(y)) = (mon(c, "my_m"), num(c, "my_y")) {
+        return Some(Cal::Month {
+            y: YearRef::Year(y),
+            m,
+            md: None,
+        });
+    }
+    if let (Some(y1), Some(sep), Some(y2)) = (num(c, "yr1"), c.name("ysep"), c.name("yr2")) {
+        let two = y2.as_str().len() == 2;
+        let second: i32 = y2.as_str().parse().ok()?;
+        if two {
+            return (second == (y1 + 1) % 100).then_some(Cal::SpanYear { y: y1 });
+        }
+        if sep.as_str() == "/" {
+            return (second == y1 + 1).then_some(Cal::SpanYear { y: y1 });
+        }
+        return (second > y1).then_some(Cal::YearRange { y1, y2: second });
+    }
+    if let Some(y) = num(c, "y") {
+        return Some(Cal::Year {
+            y: YearRef::Year(y),
+            md: None,
+        });
+    }
+    let name = c.name("m")?;
+    let m = month_number(name.as_str())?;
+    // A bare month needs a capital in the text, unless a preposition makes
+    // it a month ("since august"); "may" and "march" need both.
+    let cap = capitalised(text, name.start());
+    let prep = month_preposition(lower, name.start());
+    let ok = if is_ambiguous_month(name.as_str()) {
+        prep && (cap || !name.as_str().eq("may"))
+    } else {
+        cap || prep
+    };
+    ok.then_some(Cal::Month {
+        y: YearRef::Nearest,
+        m,
+        md: None,
+    })
+}
+
+fn is_ambiguous_month(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "may" | "march" | "mar")
+}
+
+fn capitalised(text: &str, at: usize) -> bool {
+    text[at..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// Whether a preposition that takes a month stands right before `at`.
+fn month_preposition(lower: &str, at: usize) -> bool {
+    let before = lower[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "in" | "since"
+            | "from"
+            | "during"
+            | "until"
+            | "till"
+            | "through"
+            | "between"
+            | "to"
+            | "by"
+            | "before"
+            | "after"
+            | "last"
+            | "this"
+            | "of"
+            | "early"
+            | "mid"
+            | "late"
+            | "throughout"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(s: &str) -> Vec<(String, Cal)> {
+        let lower = s.to_ascii_lowercase();
+        atoms(s, &lower)
+            .into_iter()
+            .map(|a| (s[a.start..a.end].to_string(), a.cal))
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_phrases() {
+        let got = read_all("Since mid-2015, it has suspended over 125,000 accounts");
+        assert_eq!(got[0].0, "mid-2015");
+        assert_eq!(
+            got[0].1,
+            Cal::Year {
+                y: YearRef::Year(2015),
+                md: Some(Mod::Mid)
+            }
+        );
+        let got = read_all("235,000 accounts over the last six months, the total so far");
+        assert_eq!(got[0].0, "the last six months");
+        assert_eq!(got[1].0, "the total so far");
+        assert_eq!(got[1].1, Cal::SoFar);
+        let got = read_all("in Q3 2016 and the third quarter and FY2016 and the 1990s");
+        let cals: Vec<Cal> = got.into_iter().map(|g| g.1).collect();
+        assert_eq!(
+            cals,
+            vec![
+                Cal::Quarter {
+                    y: YearRef::Year(2016),
+                    q: 3
+                },
+                Cal::Quarter {
+                    y: YearRef::Nearest,
+                    q: 3
+                },
+                Cal::Fiscal {
+                    y: 2016,
+                    span: false
+                },
+                Cal::Decade { y: 1990, md: None },
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_are_not_months() {
+        assert!(read_all("Prices may rise in the spring").is_empty());
+        assert!(read_all("They will march on the capital").is_empty());
+        assert_eq!(read_all("It opened in May").len(), 1);
+        assert!(read_all("so far as we know").is_empty());
+    }
+
+    #[test]
+    fn a_date_does_not_swallow_a_figure() {
+        let got = read_all("from March 5 to 2,000 people");
+        assert_eq!(got[0].0, "March 5");
+    }
+}
