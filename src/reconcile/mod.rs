@@ -14,6 +14,7 @@
 pub mod multiple;
 pub mod pairs;
 pub mod points;
+pub mod repeat;
 pub mod shares;
 pub mod sum;
 
@@ -155,6 +156,7 @@ pub static RULES: &[&dyn Rule] = &[
     &points::Points,
     &multiple::Multiple,
     &shares::Shares,
+    &repeat::Repeat,
 ];
 
 /// Runs every rule over a batch.

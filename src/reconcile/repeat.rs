@@ -1,0 +1,312 @@
+//! `repeat`: one quantity stated twice must agree with itself.
+//!
+//! A headline says "more than 125,000 accounts suspended" and the body
+//! "120,000": the two cannot both be right. The rule links two mentions
+//! only on strong evidence of identity:
+//!
+//! * the same unit, the same measure (what happened to what: "account
+//!   suspend"), the same kind of quantity and currency;
+//! * periods that can be the same (both unstated, or overlapping bands), and
+//!   no two different years in view when neither states a period;
+//! * exactly two mentions of that unit and measure in the document, both
+//!   new amounts or both increments ("another", "more") alike;
+//! * a tie between the two: one stands in the headline and the other in the
+//!   body, or the later one refers back ("the 125,000").
+//!
+//! When the two sentences name different proper nouns (two companies, two
+//! hospitals) the figures may belong to different subjects and are left
+//! alone. Identity that holds gives a check either way: OK when the
+//! intervals meet, inconsistent when they cannot.
+
+use super::{Check, Status, Story, format_interval, severity};
+use crate::extract::Claim;
+use crate::period::Period;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub struct Repeat;
+
+/// A definite reference to an amount already stated: "the 125,000",
+/// "those 300".
+static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^a-z])(?:the|those|these|that|the\s+same)\s*$").expect("refers back")
+});
+
+/// An amount added to an earlier one.
+static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:another|a\s+further|further|an\s+additional|additional|extra|new)\s*$")
+        .expect("increment before")
+});
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("year"));
+
+/// Capitalised words that do not name a subject.
+const NOT_NAMES: &[&str] = &[
+    "I",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// What must match for two claims to be one quantity.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    doc: usize,
+    quantity: crate::extract::Quantity,
+    currency: Option<String>,
+    unit: Option<String>,
+    measure: String,
+    increment: bool,
+}
+
+impl Repeat {
+    fn key(story: &Story, c: usize) -> Option<Key> {
+        let claim = &story.claims[c];
+        if !claim.is_usable() || claim.vague || claim.share {
+            return None;
+        }
+        let measure = claim.measure.clone()?;
+        // A count needs its noun; money its currency.
+        if claim.unit.is_none() && claim.currency.is_none() {
+            return None;
+        }
+        if claim.unit_inferred {
+            return None;
+        }
+        Some(Key {
+            doc: claim.doc,
+            quantity: claim.quantity,
+            currency: claim.currency.clone(),
+            unit: claim.unit.clone(),
+            measure,
+            increment: Repeat::is_increment(story, c),
+        })
+    }
+
+    fn is_increment(story: &Story, c: usize) -> bool {
+        let claim = &story.claims[c];
+        let own = story.lower(claim.doc, claim.span.0, claim.span.1);
+        INCREMENT_BEFORE.is_match(story.text_before(c))
+            || own.contains(" more ")
+            || own.contains(" additional ")
+            || own.contains(" extra ")
+            || own.contains(" new ")
+    }
+
+    /// Whether sentence `s` is its document's headline: the first sentence,
+    /// alone in the first paragraph, with no full stop.
+    fn is_headline(story: &Story, s: usize) -> bool {
+        let sen = &story.sentences[s];
+        let first = s == 0 || story.sentences[s - 1].doc != sen.doc;
+        let alone = story
+            .sentences
+            .get(s + 1)
+            .is_none_or(|n| n.doc != sen.doc || n.paragraph != sen.paragraph);
+        let text = story.sentence_text(s).trim_end();
+        first && alone && !text.ends_with(['.', '!', '?'])
+    }
+
+    /// Proper names of a sentence: runs of capitalised words, except a
+    /// lone first word (capitalised as the sentence start). A headline in
+    /// title case names nothing reliably.
+    fn names(story: &Story, s: usize) -> Vec<String> {
+        let sen = &story.sentences[s];
+        let text = story.docs[sen.doc]
+            .text
+            .get(sen.start..sen.end)
+            .unwrap_or("");
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let capital = |w: &str| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !NOT_NAMES.contains(&w)
+                && !crate::calendar::is_month_word(w)
+        };
+        let capitals = words.iter().filter(|w| capital(w)).count();
+        if Repeat::is_headline(story, s) && capitals * 2 > words.len() {
+            return Vec::new();
+        }
+        let mut names = Vec::new();
+        let mut run: Vec<&str> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if capital(w) {
+                run.push(w);
+            }
+            let ends = !capital(w) || i + 1 == words.len();
+            if ends && !run.is_empty() {
+                let starts_sentence = words.first() == run.first() && i <= run.len();
+                if !(starts_sentence && run.len() == 1) {
+                    names.push(run.join(" "));
+                }
+                run.clear();
+            }
+        }
+        names
+    }
+
+    /// Whether two sentences may speak of the same subject and time.
+    fn same_scene(story: &Story, a: &Claim, b: &Claim) -> bool {
+        match (&a.period, &b.period) {
+            (Some(p), Some(q)) if !periods_meet(p, q) => return false,
+            (None, None) => {
+                let years = |s: usize| -> Vec<String> {
+                    YEAR.find_iter(story.sentence_text(s))
+                        .map(|m| m.as_str().to_string())
+                        .collect()
+                };
+                let (ya, yb) = (years(a.sentence), years(b.sentence));
+                if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y)) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        let (na, nb) = (
+            Repeat::names(story, a.sentence),
+            Repeat::names(story, b.sentence),
+        );
+        na.is_empty() || nb.is_empty() || na.iter().any(|n| nb.contains(n))
+    }
+}
+
+/// Whether two periods can be the same: each edge's bands share a day, or
+/// the edge is unstated.
+fn periods_meet(p: &Period, q: &Period) -> bool {
+    let edge_meets = |x: &crate::period::Edge, y: &crate::period::Edge| match (x.band(), y.band()) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    };
+    edge_meets(&p.start, &q.start) && edge_meets(&p.end, &q.end)
+}
+
+impl super::Rule for Repeat {
+    fn id(&self) -> &'static str {
+        "repeat"
+    }
+
+    fn summary(&self) -> &'static str {
+        "the same quantity stated twice agrees with itself"
+    }
+
+    fn check(&self, story: &Story, out: &mut Vec<Check>) {
+        let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
+        for c in 0..story.claims.len() {
+            if let Some(k) = Repeat::key(story, c) {
+                groups.entry(k).or_default().push(c);
+            }
+        }
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        for (key, claims) in &groups {
+            let &[a, b] = claims.as_slice() else { continue };
+            let (ca, cb) = (&story.claims[a], &story.claims[b]);
+            if ca.sentence == cb.sentence || !Repeat::same_scene(story, ca, cb) {
+                continue;
+            }
+            let tie = if Repeat::is_headline(story, ca.sentence) {
+                "headline and body"
+            } else if REFERS_BACK.is_match(story.text_before(b)) {
+                "the later mention refers back"
+            } else {
+                continue;
+            };
+            let what = match &key.unit {
+                Some(u) => format!("unit \"{u}\", measure \"{}\"", key.measure),
+                None => format!("measure \"{}\"", key.measure),
+            };
+            found.push((a, b, format!("inferred: same {what}; {tie}")));
+        }
+        found.sort();
+        out.extend(found.iter().map(|(a, b, ev)| judge(story, *a, *b, ev)));
+    }
+}
+
+fn judge(story: &Story, a: usize, b: usize, evidence: &str) -> Check {
+    let (ca, cb) = (&story.claims[a], &story.claims[b]);
+    let ok = ca.interval.overlaps(&cb.interval);
+    let said = |c: &Claim| {
+        let words = story.lower(c.doc, c.span.0, c.span.1);
+        format!("\"{}\" (line {})", words, c.line)
+    };
+    let explanation = if ok {
+        format!(
+            "{} and {} state the same quantity and agree",
+            said(ca),
+            said(cb)
+        )
+    } else {
+        format!(
+            "{} and {} state the same quantity, but allow {} and {}, which cannot meet",
+            said(ca),
+            said(cb),
+            format_interval(&ca.interval),
+            format_interval(&cb.interval)
+        )
+    };
+    let rounding_only = ok && ca.value != cb.value && ca.qualifier == cb.qualifier;
+    Check {
+        rule: "repeat",
+        status: if ok { Status::Ok } else { Status::Inconsistent },
+        claims: vec![a, b],
+        explanation,
+        evidence: evidence.to_string(),
+        rounding_only,
+        severity: (!ok).then(|| severity(&cb.interval, &ca.interval)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::pairs::testing::run;
+    use super::*;
+
+    fn status(text: &str) -> Vec<Status> {
+        run(&Repeat, text).iter().map(|c| c.status).collect()
+    }
+
+    #[test]
+    fn headline_and_body() {
+        let head = "Network suspends more than 125,000 accounts\n\n";
+        let ok = format!("{head}The network said it had suspended 126,000 accounts.");
+        assert_eq!(status(&ok), [Status::Ok]);
+        let wrong = format!("{head}The network said it had suspended 120,000 accounts.");
+        let c = run(&Repeat, &wrong);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Inconsistent);
+        assert!(c[0].evidence.contains("headline"), "{}", c[0].evidence);
+    }
+
+    #[test]
+    fn a_later_mention_that_refers_back() {
+        let text = "Rescuers pulled 412 passengers from the water. \
+                    Officials said the 412 passengers were taken to hospital.";
+        // Different measures ("pull" against "take"): no identity.
+        assert!(status(text).is_empty());
+        let text = "The council approved 1,250 homes on the site. \
+                    Critics said the 1,520 homes approved would swamp local schools.";
+        assert_eq!(status(text), [Status::Inconsistent]);
+    }
+
+    #[test]
+    fn weak_identity_no_check() {
+        // Two subjects.
+        let text = "Northgate Hospital treated 300 patients\n\n\
+                    Southfield Hospital treated 250 patients, officials said.";
+        assert!(status(text).is_empty());
+        // Two years.
+        let text = "The firm cut 500 jobs in 2019\n\nIt cut 300 jobs in 2021.";
+        assert!(status(text).is_empty());
+        // No tie between the mentions.
+        let text = "The firm cut 500 jobs in the spring. Later it cut 300 jobs.";
+        assert!(status(text).is_empty());
+        // An increment is not the same amount.
+        let text = "Network suspends 125,000 accounts\n\nIt suspended another 235,000 accounts.";
+        assert!(status(text).is_empty());
+    }
+}
