@@ -406,6 +406,14 @@ fn read_range(ctx: &Context, first: &Simple) -> Option<Simple> {
     if second.first != b {
         return None;
     }
+    // Ends marked as different kinds are two figures: "up 15% to $92m".
+    let marked = |s: &Simple| s.quantity != Quantity::Count || s.currency.is_some();
+    if marked(first)
+        && marked(&second)
+        && (first.quantity != second.quantity || first.currency != second.currency)
+    {
+        return None;
+    }
     let (Some(x), Some(y)) = (first.value, second.value) else {
         return None;
     };

@@ -102,7 +102,12 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
         ) {
             m += 1;
         }
-        if ctx.kind(m) == Some(Kind::Word) {
+        // "1,140 of the company's 3,800 staff": a possessive leads to
+        // another figure, not to this one's unit.
+        let possessive = ctx
+            .word(m)
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"));
+        if ctx.kind(m) == Some(Kind::Word) && !possessive {
             k = m;
         } else {
             return (None, j);

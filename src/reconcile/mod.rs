@@ -11,8 +11,11 @@
 //! a cue in the text, or a match of unit, measure and period. When the
 //! evidence is weak it adds nothing, and the claims stay unchecked.
 
+pub mod change;
 pub mod multiple;
 pub mod pairs;
+pub mod percent_change;
+pub mod percent_of;
 pub mod points;
 pub mod repeat;
 pub mod shares;
@@ -157,6 +160,9 @@ pub static RULES: &[&dyn Rule] = &[
     &multiple::Multiple,
     &shares::Shares,
     &repeat::Repeat,
+    &change::Change,
+    &percent_change::PercentChange,
+    &percent_of::PercentOf,
 ];
 
 /// Runs every rule over a batch.

@@ -33,7 +33,7 @@ static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Between the two figures of "from A to B": at most a few words (a year,
 /// "a year earlier") and then "to".
 static FROM_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|for|a|an|the|last|year|years|earlier|ago|before|previously|\d{4}(?:-\d{2})?))*\s*,?\s*to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
+    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|for|a|an|the|last|year|years|earlier|ago|before|previously|same|month|quarter|week|period|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
         .expect("from-to")
 });
 
@@ -44,7 +44,7 @@ static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Between B and A in "to B from A".
 static TO_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|a|an|the|year|\d{4}(?:-\d{2})?))*\s*,?\s*(?:up\s+|down\s+)?from\s*$")
+    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|a|an|the|year|to|ended|ending|first|second|third|fourth|half|quarter|month|week|period|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*(?:up\s+|down\s+)?from\s*$")
         .expect("to-from")
 });
 
@@ -96,6 +96,183 @@ pub fn before_after(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
         }
     }
     out
+}
+
+/// A change verb right before a change figure that precedes its pair
+/// ("fell by 560 to 4,310 from 4,870", "up 15% to 92 from 80").
+static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|tumbled|cut|reduced|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
+        .expect("change verb")
+});
+
+/// Text between a pair and a change figure after it: a comma or bracket,
+/// then a change noun (", an increase of", "(up").
+static CHANGE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|last|previous|year|years|month|earlier|ago|before|previously|\d{4}))*
+        \s*(?:[,;:(]|[-–—])\s*
+        (?:(?:which\s+(?:is|was)|representing|marking|amounting\s+to|or)\s+)?
+        (?:an?\s+)?
+        (?:(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|change|difference|improvement|growth|reduction|cut|loss)\s+of\s+
+          |(?:up|down)\s+(?:by\s+)?
+        )?
+        (?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
+    .expect("change apposition")
+});
+
+/// A change noun or comparison right after a change figure (", a 15% rise",
+/// ", 560 more").
+static CHANGE_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:-\s*)?(?:[a-z]+\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|improvement|growth|reduction|higher|lower|up|down|more|fewer|less)\b")
+        .expect("change noun")
+});
+
+/// A figure stating the change between the two figures of a pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedChange {
+    pub claim: usize,
+    /// The words before the figure that tie it to the pair ("an increase
+    /// of", "fell by").
+    pub lead: String,
+    /// A change noun after it ("rise" in "a 15% rise").
+    pub trail: String,
+    /// The direction those words give, or else the verb before the pair.
+    pub direction: Option<Direction>,
+}
+
+impl StatedChange {
+    /// The change as the story words it: "an increase of 560", "a 15% rise".
+    pub fn words(&self, literal: &str) -> String {
+        [self.lead.as_str(), literal, self.trail.as_str()]
+            .iter()
+            .filter(|w| !w.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The cue alone, for evidence: "an increase of ...", "a ... rise".
+    pub fn cue(&self) -> String {
+        self.words("...")
+    }
+}
+
+/// Collapses runs of white space and trims punctuation that opens an
+/// apposition.
+fn tidy(words: &str) -> String {
+    words
+        .trim()
+        .trim_start_matches([',', ';', ':', '(', '-', '–', '—'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The change figure the syntax ties to a pair: right after it as an
+/// apposition (", an increase of 560", ", a 15% rise") or right before it
+/// after a change verb ("fell by 560 to ..."). `accept` says which claims
+/// can state the change.
+pub fn stated_change(
+    story: &Story,
+    pair: &BeforeAfter,
+    accept: impl Fn(usize) -> bool,
+) -> Option<StatedChange> {
+    let sen = &story.sentences[story.claims[pair.before].sentence];
+    let first = pair.before.min(pair.after);
+    let last = pair.before.max(pair.after);
+    let verb = direction(last_words(story.text_before(first), 3));
+    let make = |c: usize, lead: &str, trail: &str| {
+        let (lead, trail) = (tidy(lead), tidy(trail));
+        let direction = direction(&format!("{lead} {trail}")).or(verb);
+        StatedChange {
+            claim: c,
+            lead,
+            trail,
+            direction,
+        }
+    };
+    if last + 1 < sen.claims.end && accept(last + 1) {
+        let c = last + 1;
+        if let Some(m) = CHANGE_APPOSITION.find(story.text_after(last)) {
+            let noun = CHANGE_NOUN_AFTER.find(story.text_after(c));
+            let has_noun = m.as_str().chars().any(|ch| ch.is_alphabetic()) || noun.is_some();
+            if has_noun {
+                return Some(make(c, m.as_str(), noun.map_or("", |n| n.as_str())));
+            }
+        }
+    }
+    if first > sen.claims.start && accept(first - 1) {
+        let c = first - 1;
+        if let Some(m) = CHANGE_VERB_BEFORE.find(story.text_before(c)) {
+            return Some(make(c, m.as_str(), ""));
+        }
+    }
+    None
+}
+
+/// "B, up C from A": the change between the later figure and "from".
+static UP_BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*[a-z’']+){0,8}?\s*[,(;]\s*(?:(?:which\s+(?:is|was)|a\s+year\s+earlier|year\s+on\s+year)\s+)?(up|down)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
+        .expect("up by")
+});
+
+static FROM_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:on\s+the\s+year\s+)?from\s*$").expect("from only"));
+
+/// Every change a sentence states with its two levels: a before/after
+/// pair with the change figure tied to it, and "B, up C from A". `accept`
+/// says which claims can state the change of a pair.
+pub fn changes(
+    story: &Story,
+    sentence: usize,
+    accept: impl Fn(&BeforeAfter, usize) -> bool,
+) -> Vec<(BeforeAfter, StatedChange)> {
+    let mut out: Vec<(BeforeAfter, StatedChange)> = before_after(story, sentence)
+        .into_iter()
+        .filter_map(|p| stated_change(story, &p, |c| accept(&p, c)).map(|c| (p, c)))
+        .collect();
+    let range = story.sentences[sentence].claims.clone();
+    for b in range.start..range.end.saturating_sub(2) {
+        let (c, a) = (b + 1, b + 2);
+        let Some(m) = UP_BY_BEFORE.captures(story.text_after(b)) else {
+            continue;
+        };
+        let pair = BeforeAfter {
+            before: a,
+            after: b,
+            cue: "up/down ... from",
+        };
+        if !FROM_ONLY.is_match(story.text_after(c)) || !accept(&pair, c) {
+            continue;
+        }
+        let word = m.get(1).map_or("", |w| w.as_str());
+        out.push((
+            pair,
+            StatedChange {
+                claim: c,
+                lead: word.to_string(),
+                trail: String::new(),
+                direction: direction(word),
+            },
+        ));
+    }
+    out
+}
+
+/// The last `n` words of a stretch of text.
+fn last_words(text: &str, n: usize) -> &str {
+    let mut seen = 0;
+    let mut cut = 0;
+    let bytes = text.trim_end().as_bytes();
+    for k in (0..bytes.len()).rev() {
+        if bytes[k] == b' ' && k + 1 < bytes.len() && bytes[k + 1] != b' ' {
+            seen += 1;
+            if seen == n {
+                cut = k + 1;
+                break;
+            }
+        }
+    }
+    &text[cut..]
 }
 
 #[cfg(test)]
@@ -162,6 +339,20 @@ mod tests {
     fn unrelated_neighbours_are_not_pairs() {
         assert!(pairs("Turnout was 15% and 10% stayed home.").is_empty());
         assert!(pairs("It sold 10 cars to 15 dealers.").is_empty());
+    }
+
+    #[test]
+    fn periods_between_the_pair() {
+        let want = vec![("7,735".to_string(), "6,420".to_string())];
+        assert_eq!(
+            pairs("It fell by 1,315 to 6,420 in October, from 7,735 a year earlier."),
+            want
+        );
+        let want = vec![("£41.2m".to_string(), "£48.6m".to_string())];
+        assert_eq!(
+            pairs("Profit rose to £48.6m in the year to January from £41.2m."),
+            want
+        );
     }
 
     #[test]

@@ -1,0 +1,396 @@
+//! `percent_of`: a part, its whole and the share in percent.
+//!
+//! "42 of the 120 patients, or 35%, recovered" states a share twice. So do
+//! "35% of the 120 patients (42)", "42 seats, or 35% of the 120 in
+//! parliament", "Of the 120 patients, 42, or 35%, ..." and "one in five of
+//! the 3,400 voters, about 680". The rule reads those shapes from three
+//! neighbouring claims of one sentence and checks A / B x 100 against the
+//! stated share (or against the ratio words: "one in five" is read as one
+//! in 4.5 to 5.5). A share followed by "of them", "more" or a change noun is
+//! some other figure, and gives no check.
+
+use super::change::same_kind;
+use super::{Check, Status, Story, format_interval, format_number, severity};
+use crate::extract::{Claim, Qualifier, Quantity};
+use crate::interval::Interval;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::sync::LazyLock;
+
+pub struct PercentOf;
+
+/// Between a part and its whole: "42 of the 120", "42 out of 120".
+static OF_THE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:of|out\s+of)\s+(?:(?:the|its|their|all|his|her|those|these|our)\s+)?(?:[a-z]+(?:'s|’s|s')\s+)?$")
+        .expect("of the")
+});
+
+/// Between the whole (with its noun) and a restatement: ", or 35%", " (42)".
+static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:[a-z]+\s+){0,4}?(?:\(|,\s*or|[—–]|\s-|,\s*(?:representing|accounting\s+for|equal\s+to|that\s+is))\s*(?:(?:some|about|around|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
+    )
+    .expect("restated")
+});
+
+/// Between a part and its share stated after it: "42 seats, or 35% of ...".
+static PART_THEN_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:[a-z]+\s+){0,2}?(?:\(|,\s*or|[—–]|,\s*(?:representing|accounting\s+for|equal\s+to))\s*(?:(?:some|about|around|nearly|almost|roughly)\s+)?$",
+    )
+    .expect("part then share")
+});
+
+/// After a share: words that make it some other figure.
+static NOT_A_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:more|less|fewer|higher|lower|up|down|rise|rises|increase|jump|drop|fall|decline|gain|growth|than|from|compared|on|year|a\s+year|points?|percentage|of\s+(?:them|whom|which|those|these))\b")
+        .expect("not a share")
+});
+
+/// "Of the 120 patients, 42, or 35%, ...": a whole opening the sentence.
+static LEADING_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\x22“]*of\s+(?:the|those|these|its|their)\s*$").expect("lead")
+});
+
+/// Between a leading whole and its part: ",", or a short clause
+/// ("who attended,").
+static LEADING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:who|that|which)(?:\s+[a-z]+){1,4}\s*)?,\s*$").expect("clause")
+});
+
+/// "one in five of the", "two out of every three of the" before a whole.
+static RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|\d{1,3})\s+(?:of\s+(?:the|its|their|all)\s+)?$")
+        .expect("ratio")
+});
+
+fn small_number(w: &str) -> Option<Decimal> {
+    let n = match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "twenty" => 20,
+        _ => return w.parse::<u32>().ok().map(Decimal::from),
+    };
+    Some(Decimal::from(n))
+}
+
+/// The figures of a share, as found: two of a part (with its whole), a
+/// percentage and ratio words.
+struct Share {
+    part: Option<usize>,
+    whole: usize,
+    percent: Option<usize>,
+    /// "one in five": the share in percent it allows, and the words.
+    ratio: Option<(Interval, String)>,
+    cue: String,
+}
+
+/// Whether the text after claim `c` introduces the next claim as a
+/// restatement: ", or", "(", a dash, or a bare comma before "about ...".
+fn restated(story: &Story, c: usize) -> bool {
+    let text = story.text_after(c);
+    RESTATED.is_match(text)
+        || (text.trim() == ","
+            && story
+                .claims
+                .get(c + 1)
+                .is_some_and(|n| n.qualifier == Qualifier::Approximate))
+}
+
+fn is_amount(c: &Claim) -> bool {
+    matches!(c.quantity, Quantity::Count | Quantity::Money) && c.is_usable() && !c.range && !c.vague
+}
+
+fn is_share(story: &Story, c: usize) -> bool {
+    let k = &story.claims[c];
+    k.quantity == Quantity::Percent
+        && k.is_usable()
+        && !k.range
+        && !k.vague
+        && !NOT_A_SHARE.is_match(story.text_after(c))
+}
+
+/// A part and a whole that can be compared.
+fn part_of(story: &Story, part: usize, whole: usize) -> bool {
+    let (p, w) = (&story.claims[part], &story.claims[whole]);
+    is_amount(p) && is_amount(w) && same_kind(p, w)
+}
+
+impl PercentOf {
+    /// The share whose first figure is claim `x`, if three neighbours form
+    /// one of the shapes.
+    fn at(story: &Story, x: usize, end: usize) -> Option<Share> {
+        let (y, z) = (x + 1, x + 2);
+        if y >= end {
+            return None;
+        }
+        // A ratio before a whole: "one in five of the 3,400 voters, about 680".
+        if let Some(m) = RATIO.captures(story.text_before(x))
+            && is_amount(&story.claims[x])
+        {
+            let k = small_number(&m[1])?;
+            let n = small_number(&m[2])?;
+            let half = Decimal::new(5, 1);
+            let ratio = Interval::exact(k * Decimal::ONE_HUNDRED)
+                .div(&Interval::closed(n - half, n + half));
+            let words = m[0].trim().to_string();
+            if restated(story, x) {
+                if part_of(story, y, x) {
+                    return Some(Share {
+                        part: Some(y),
+                        whole: x,
+                        percent: None,
+                        ratio: Some((ratio, words.clone())),
+                        cue: words,
+                    });
+                }
+                if is_share(story, y) {
+                    return Some(Share {
+                        part: None,
+                        whole: x,
+                        percent: Some(y),
+                        ratio: Some((ratio, words.clone())),
+                        cue: words,
+                    });
+                }
+            }
+        }
+        if z >= end {
+            return None;
+        }
+        let (tx, ty) = (story.text_after(x), story.text_after(y));
+        let shape = |part, whole, share, cue: &str| {
+            Some(Share {
+                part: Some(part),
+                whole,
+                percent: Some(share),
+                ratio: None,
+                cue: cue.to_string(),
+            })
+        };
+        // "42 of the 120 patients, or 35%".
+        if OF_THE.is_match(tx) && restated(story, y) && part_of(story, x, y) && is_share(story, z) {
+            return shape(x, y, z, "A of B, or C%");
+        }
+        // "35% of the 120 patients (42)".
+        if OF_THE.is_match(tx)
+            && restated(story, y)
+            && is_share(story, x)
+            && part_of(story, z, y)
+            && !NOT_A_SHARE.is_match(story.text_after(z))
+        {
+            return shape(z, y, x, "C% of B (A)");
+        }
+        // "42 seats, or 35% of the 120 in parliament".
+        if PART_THEN_SHARE.is_match(tx) && OF_THE.is_match(ty) && is_share(story, y) {
+            let share_ok = story.claims[y].quantity == Quantity::Percent;
+            if share_ok && part_of(story, x, z) {
+                return shape(x, z, y, "A, or C% of B");
+            }
+        }
+        // "Of the 120 patients, 42, or 35%, recovered."
+        if LEADING_WHOLE.is_match(story.text_before(x))
+            && x == story.sentences[story.claims[x].sentence].claims.start
+            && LEADING_CLAUSE.is_match(tx)
+            && PART_THEN_SHARE.is_match(ty)
+            && part_of(story, y, x)
+            && is_share(story, z)
+        {
+            return shape(y, x, z, "of the B, A, or C%");
+        }
+        None
+    }
+}
+
+impl super::Rule for PercentOf {
+    fn id(&self) -> &'static str {
+        "percent_of"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a part of a whole stated as a percentage"
+    }
+
+    fn check(&self, story: &Story, out: &mut Vec<Check>) {
+        for sen in story.sentences {
+            let mut x = sen.claims.start;
+            while x < sen.claims.end {
+                match PercentOf::at(story, x, sen.claims.end) {
+                    Some(share) => {
+                        let last = share.part.into_iter().chain([share.whole]).max();
+                        out.push(judge(story, &share));
+                        x = last.map_or(x, |l| l.max(x)) + 1;
+                    }
+                    None => x += 1,
+                }
+            }
+        }
+    }
+}
+
+/// Checks a share: the part over the whole (or the ratio words, when no
+/// part is stated) against the stated percentage (or the ratio words).
+fn judge(story: &Story, share: &Share) -> Check {
+    let claims = story.claims;
+    let whole = &claims[share.whole];
+    let hundred = Decimal::ONE_HUNDRED;
+    let ratio_words =
+        |(r, words): &(Interval, String)| format!("\"{words}\" ({}%)", format_interval(&round2(r)));
+    let (computed, exact, computed_words) = match (share.part, &share.ratio) {
+        (Some(p), _) => {
+            let part = &claims[p];
+            let exact = part
+                .value
+                .zip(whole.value)
+                .and_then(|(a, b)| (!b.is_zero()).then(|| a / b * hundred));
+            (
+                part.interval.div(&whole.interval).scale(hundred),
+                exact,
+                format!("{} of {}", part.literal, whole.literal),
+            )
+        }
+        (None, Some(r)) => (r.0, None, ratio_words(r)),
+        (None, None) => (Interval::UNBOUNDED, None, String::new()),
+    };
+    let (stated, stated_words) = match (share.percent, &share.ratio) {
+        (Some(c), _) => (claims[c].interval, claims[c].literal.clone()),
+        (None, Some(r)) => (r.0, ratio_words(r)),
+        (None, None) => (Interval::UNBOUNDED, String::new()),
+    };
+    let ok = computed.overlaps(&stated);
+    let shown = exact.map_or_else(
+        || format!("{}%", format_interval(&round2(&computed))),
+        |e| format!("{}%", format_number(e.round_dp(2))),
+    );
+    let explanation = if ok {
+        format!("{computed_words} is {shown} (stated: {stated_words})")
+    } else {
+        format!(
+            "{computed_words} is {shown}, but the share is stated as {stated_words}: the figures allow {}%",
+            format_interval(&round2(&computed))
+        )
+    };
+    let rounding_only = ok && exact.is_some_and(|e| !stated.contains(e));
+    let ids: Vec<usize> = share
+        .part
+        .into_iter()
+        .chain([share.whole])
+        .chain(share.percent)
+        .collect();
+    Check {
+        rule: "percent_of",
+        status: if ok { Status::Ok } else { Status::Inconsistent },
+        claims: ids,
+        explanation,
+        evidence: format!("cue: \"{}\"", share.cue),
+        rounding_only,
+        severity: (!ok).then(|| severity(&computed, &stated)),
+    }
+}
+
+/// An interval rounded outward to two decimals, for an explanation.
+fn round2(i: &Interval) -> Interval {
+    use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
+    let mut i = *i;
+    if let Some(l) = i.low.as_mut() {
+        l.value = l.value.round_dp_with_strategy(2, ToNegativeInfinity);
+    }
+    if let Some(h) = i.high.as_mut() {
+        h.value = h.value.round_dp_with_strategy(2, ToPositiveInfinity);
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::pairs::testing::run;
+    use super::*;
+
+    fn one(text: &str) -> Check {
+        let c = run(&PercentOf, text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        c.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn the_shapes() {
+        for text in [
+            "Some 42 of the 120 patients, or 35%, recovered.",
+            "Doctors treated 35% of the 120 patients (42).",
+            "The party won 42 seats, or 35% of the 120 in parliament.",
+            "Of the 120 patients, 42, or 35%, recovered.",
+            "In all, 42 out of 120 people (35%) said yes.",
+            "She said 42 of the company's 120 staff, or 35%, work nights.",
+            "Of the 120 people who attended, 42, or 35%, came by bus.",
+        ] {
+            let k = one(text);
+            assert_eq!(k.status, Status::Ok, "{text}: {k:?}");
+            assert!(!k.rounding_only);
+        }
+        let k = one("Some 42 of the 120 patients, or 35%, recovered.");
+        assert_eq!(k.explanation, "42 of 120 is 35% (stated: 35%)");
+    }
+
+    #[test]
+    fn wrong_shares() {
+        let k = one("Some 42 of the 120 patients, or 53%, recovered.");
+        assert_eq!(k.status, Status::Inconsistent);
+        assert!(k.explanation.contains("the figures allow"), "{k:?}");
+        let k = one("The party won 42 seats, or 45% of the 120 in parliament.");
+        assert_eq!(k.status, Status::Inconsistent);
+    }
+
+    #[test]
+    fn ratios() {
+        let k = one("One in five of the 3,400 voters, about 680, backed it.");
+        assert_eq!(k.status, Status::Ok, "{k:?}");
+        let k = one("One in five of the 3,400 voters, about 1,100, backed it.");
+        assert_eq!(k.status, Status::Inconsistent, "{k:?}");
+        let k = one("One in five of the 3,400 voters (21%) backed it.");
+        assert_eq!(k.status, Status::Ok, "{k:?}");
+    }
+
+    #[test]
+    fn other_percentages_are_not_shares() {
+        assert!(
+            run(
+                &PercentOf,
+                "Some 42 of the 120 patients, 35% more than last year, recovered."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &PercentOf,
+                "Some 42 of the 120 patients died, 35% of them in March."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &PercentOf,
+                "Some 42 of the 120 patients recovered and 35% left."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn rounding() {
+        // 41 of 120 is 34.17%: "34%" holds it, "35%" does not.
+        assert!(!one("Some 41 of the 120 patients, or 34%, recovered.").rounding_only);
+        let k = one("Some 4.1 million of the 12 million voters, or 35%, stayed home.");
+        assert_eq!(k.status, Status::Ok, "{k:?}");
+        assert!(k.rounding_only);
+    }
+}
