@@ -136,6 +136,9 @@ fn percentages_and_points() {
 fn money() {
     let c = one("Net loss (3.2m) in the year.");
     assert_eq!(c.value, Some(d("-3200000")));
+    // In prose a bracketed count restates the one before.
+    let c = claims("One in four of the 61.3 million journeys (15.3 million) used a pass.");
+    assert_eq!(c.last().unwrap().value, Some(d("15300000")));
     let c = one("It cost $3.4trn.");
     assert_eq!(c.value, Some(d("3400000000000")));
     assert_eq!(c.currency.as_deref(), Some("USD"));

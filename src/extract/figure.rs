@@ -887,7 +887,7 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         value = value.map(|v| v * Decimal::ONE_HUNDRED);
         rounding = Decimal::from(25) / Decimal::from(share_of.unwrap_or(1));
     }
-    if !negative && accounting_negative(ctx, first, after, currency.is_some() || exponent > 0) {
+    if !negative && accounting_negative(ctx, first, after, currency.is_some(), exponent > 0) {
         negative = true;
         first -= 1;
         after += 1;
@@ -916,8 +916,21 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
 /// Accounts write a negative amount in brackets: "Net loss (3.2m)". A
 /// bracketed amount right after another figure is a conversion ("£3bn
 /// ($3.9bn)"), not a negative.
-fn accounting_negative(ctx: &Context, first: usize, after: usize, money_like: bool) -> bool {
-    if !money_like
+/// Without a currency, only a line item of accounts ("Net loss (3.2m)")
+/// makes a scaled figure negative: in prose, "journeys (15.3 million)"
+/// restates a count.
+fn accounting_negative(
+    ctx: &Context,
+    first: usize,
+    after: usize,
+    currency: bool,
+    scaled: bool,
+) -> bool {
+    let line_item = first >= 2
+        && ctx
+            .word(first - 2)
+            .is_some_and(|w| ACCOUNT_LINES.contains(&w));
+    if !(currency || scaled && line_item)
         || first == 0
         || !ctx.is_punct(first - 1, &["("])
         || !ctx.glued(first)
@@ -972,6 +985,35 @@ fn ratio_after(ctx: &Context, i: usize, value: Option<Decimal>) -> Option<(u32, 
         });
     (Decimal::from(y) > x && y <= 1000 && !stops).then_some((y, next))
 }
+
+/// Line items of accounts that may carry a bracketed negative amount.
+const ACCOUNT_LINES: &[&str] = &[
+    "loss",
+    "losses",
+    "profit",
+    "profits",
+    "income",
+    "revenue",
+    "earnings",
+    "result",
+    "ebitda",
+    "ebit",
+    "cash",
+    "flow",
+    "balance",
+    "deficit",
+    "surplus",
+    "margin",
+    "expenses",
+    "costs",
+    "tax",
+    "total",
+    "net",
+    "equity",
+    "debt",
+    "assets",
+    "liabilities",
+];
 
 /// Units of time: "3 in 10 days" is no ratio.
 const TIME_UNITS: &[&str] = &[
