@@ -16,6 +16,7 @@ pub mod multiple;
 pub mod pairs;
 pub mod percent_change;
 pub mod percent_of;
+pub mod period;
 pub mod points;
 pub mod repeat;
 pub mod shares;
@@ -163,6 +164,7 @@ pub static RULES: &[&dyn Rule] = &[
     &change::Change,
     &percent_change::PercentChange,
     &percent_of::PercentOf,
+    &period::PeriodLength,
 ];
 
 /// Runs every rule over a batch.

@@ -1,0 +1,442 @@
+//! `period`: a stated duration against the dates it spans.
+//!
+//! Two shapes:
+//!
+//! * a duration right next to the period it measures: "the six months from
+//!   February to August", "the 18 months since February 2015", "45 days,
+//!   from March 3 to April 16";
+//! * an age in years tied to a year: "a decade ago, in 2006", "in 2004, 12
+//!   years ago", measured to the document's reference date.
+//!
+//! Periods come from the period recogniser, whose edges are bands wide
+//! enough for every reading (final month included or not), so either
+//! reading of "from February to August" passes. A stated duration is an
+//! interval from its written precision, and a month may be 28 to 31 days, a
+//! year 365 or 366: the check is inconsistent only when no reading and no
+//! month length makes the two meet.
+
+use super::{Check, Status, Story, format_number, severity};
+use crate::extract::period::{Mention, Periods};
+use crate::extract::{Claim, Qualifier, Quantity};
+use crate::interval::Interval;
+use crate::period::{Edge, Period};
+use chrono::NaiveDate;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::sync::LazyLock;
+
+pub struct PeriodLength;
+
+/// Between a duration and the period after it: "six months from ...".
+static GAP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*|\(\s*|[–—-]\s*)?(?:(?:from|between|since|spanning|covering)\s+)?$")
+        .expect("gap after")
+});
+
+/// Between a period and the duration after it: "from March 3 to April 16,
+/// a span of 45 days".
+static GAP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[,(–—-]\s*(?:(?:or|a\s+(?:span|period|stretch)\s+of|some)\s+)?$")
+        .expect("gap before")
+});
+
+/// A period that runs between two stated points.
+static SPAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:from|between|since|to|until|till|through|and)\b").expect("span words")
+});
+
+const SMALL: &str = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d{1,3}";
+
+/// "ten years ago, in 2006".
+static AGO_THEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago\s*,?\s*(?:back\s+)?in\s+(?P<y>(?:19|20)\d{{2}})\b"
+    ))
+    .expect("ago then year")
+});
+
+/// "in 2004, 12 years ago".
+static YEAR_THEN_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\bin\s+(?P<y>(?:19|20)\d{{2}})\s*,\s*(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago\b"
+    ))
+    .expect("year then ago")
+});
+
+fn small_number(w: &str) -> Option<Decimal> {
+    let n = match w {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        d => d.parse().ok()?,
+    };
+    Some(Decimal::from(n))
+}
+
+/// The fewest and most days one unit of a duration can hold.
+fn unit_days(unit: &str) -> Option<(i64, i64)> {
+    Some(match unit {
+        "day" => (1, 1),
+        "week" => (7, 7),
+        "month" => (28, 31),
+        "year" => (365, 366),
+        "decade" => (3652, 3653),
+        _ => return None,
+    })
+}
+
+/// A stated duration in days: its interval in units, times the unit's
+/// shortest and longest length.
+fn stated_days(units: &Interval, unit: &str) -> Option<Interval> {
+    let (short, long) = unit_days(unit)?;
+    let lo = units.low.map(|b| b.value * Decimal::from(short));
+    let hi = units.high.map(|b| b.value * Decimal::from(long));
+    Some(match (lo, hi) {
+        (Some(l), Some(h)) => Interval::closed(l, h),
+        (Some(l), None) => Interval::above(l, true),
+        (None, Some(h)) => Interval::below(h, true),
+        (None, None) => Interval::UNBOUNDED,
+    })
+}
+
+fn span_days(p: &Period) -> Option<Interval> {
+    let (lo, hi) = p.duration_days()?;
+    Some(Interval::closed(Decimal::from(lo), Decimal::from(hi)))
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+impl PeriodLength {
+    /// Whether a claim states a length of time.
+    fn duration_unit(c: &Claim) -> Option<&str> {
+        let unit = c.unit.as_deref()?;
+        (c.quantity == Quantity::Count
+            && c.is_usable()
+            && !c.share
+            && !c.unit_inferred
+            && unit_days(unit).is_some())
+        .then_some(unit)
+    }
+
+    /// The period a duration measures: right after it, or right before it.
+    fn measured<'p>(story: &Story, c: usize, periods: &'p [Period]) -> Option<&'p Period> {
+        let claim = &story.claims[c];
+        let sen = &story.sentences[claim.sentence];
+        let spans = |p: &&Period| {
+            p.resolved
+                && SPAN_WORDS.is_match(&p.text.to_ascii_lowercase())
+                && p.offset.0 >= sen.start
+                && p.offset.1 <= sen.end
+        };
+        let after = periods.iter().filter(spans).find(|p| {
+            p.offset.0 >= claim.span.1
+                && GAP_AFTER.is_match(story.lower(claim.doc, claim.span.1, p.offset.0))
+        });
+        after.or_else(|| {
+            periods.iter().filter(spans).find(|p| {
+                p.offset.1 <= claim.span.0
+                    && GAP_BEFORE.is_match(story.lower(claim.doc, p.offset.1, claim.span.0))
+            })
+        })
+    }
+
+    fn durations(story: &Story, doc: usize, periods: &[Period], out: &mut Vec<Check>) {
+        for c in 0..story.claims.len() {
+            let claim = &story.claims[c];
+            if claim.doc != doc {
+                continue;
+            }
+            let Some(unit) = PeriodLength::duration_unit(claim) else {
+                continue;
+            };
+            let Some(p) = PeriodLength::measured(story, c, periods) else {
+                continue;
+            };
+            let (Some(stated), Some(actual)) = (stated_days(&claim.interval, unit), span_days(p))
+            else {
+                continue;
+            };
+            out.push(judge_duration(story, c, p, &stated, &actual));
+        }
+    }
+
+    fn ages(story: &Story, doc: usize, out: &mut Vec<Check>) {
+        for s in 0..story.sentences.len() {
+            let sen = &story.sentences[s];
+            if sen.doc != doc {
+                continue;
+            }
+            let text = story.sentence_text(s);
+            let caps = AGO_THEN_YEAR
+                .captures(text)
+                .or_else(|| YEAR_THEN_AGO.captures(text));
+            let Some(cap) = caps else { continue };
+            let at = sen.start + cap.get(0).map_or(0, |m| m.start());
+            let Some(reference) = story.docs[doc].date_at(at) else {
+                continue;
+            };
+            if let Some(check) = judge_age(story, doc, at, &cap, reference) {
+                out.push(check);
+            }
+        }
+    }
+}
+
+impl super::Rule for PeriodLength {
+    fn id(&self) -> &'static str {
+        "period"
+    }
+
+    fn summary(&self) -> &'static str {
+        "a stated duration fits the dates it spans"
+    }
+
+    fn check(&self, story: &Story, out: &mut Vec<Check>) {
+        for (d, doc) in story.docs.iter().enumerate() {
+            let lower = story.lower(d, 0, doc.text.len());
+            let periods: Vec<Period> = Periods::find(doc, lower, &Default::default())
+                .mentions
+                .into_iter()
+                .filter_map(|m| match m {
+                    Mention::Period(p) => Some(p),
+                    _ => None,
+                })
+                .collect();
+            PeriodLength::durations(story, d, &periods, out);
+            PeriodLength::ages(story, d, out);
+        }
+    }
+}
+
+fn edge_text(e: &Edge) -> String {
+    match e.band() {
+        Some((a, b)) if a == b => date_text(a),
+        Some((a, b)) => format!("{}–{}", date_text(a), date_text(b)),
+        None => "an open date".to_string(),
+    }
+}
+
+fn judge_duration(
+    story: &Story,
+    c: usize,
+    p: &Period,
+    stated: &Interval,
+    actual: &Interval,
+) -> Check {
+    let claim = &story.claims[c];
+    let words = story.lower(claim.doc, claim.span.0, claim.span.1);
+    let ok = stated.overlaps(actual);
+    let days = super::format_interval(actual);
+    let explanation = if ok {
+        format!(
+            "\"{}\" runs {} days (from {} to {}); \"{words}\" allows {} days",
+            p.text.trim_end_matches(['.', ',']),
+            days,
+            edge_text(&p.start),
+            edge_text(&p.end),
+            super::format_interval(stated)
+        )
+    } else {
+        format!(
+            "\"{}\" runs {} days (from {} to {}), but \"{words}\" allows {} days",
+            p.text.trim_end_matches(['.', ',']),
+            days,
+            edge_text(&p.start),
+            edge_text(&p.end),
+            super::format_interval(stated)
+        )
+    };
+    Check {
+        rule: "period",
+        status: if ok { Status::Ok } else { Status::Inconsistent },
+        claims: vec![c],
+        explanation,
+        evidence: format!("cue: \"{}\" next to \"{words}\"", p.text.trim()),
+        rounding_only: false,
+        severity: (!ok).then(|| severity(actual, stated)),
+    }
+}
+
+/// The stated age in years, as an interval from its wording.
+fn stated_years(cap: &regex::Captures) -> Option<Interval> {
+    let n = small_number(cap.name("n")?.as_str())?;
+    let decades = cap.name("u")?.as_str().starts_with("decade");
+    let years = if decades { n * Decimal::TEN } else { n };
+    // A decade is a loose unit; counted years are rounded to the year.
+    let half = if decades {
+        Decimal::ONE
+    } else {
+        Decimal::new(5, 1)
+    };
+    let q = cap.name("q").map(|q| q.as_str().trim().to_string());
+    let qualifier = match q.as_deref() {
+        None => Qualifier::Exact,
+        Some("more than" | "over") => Qualifier::MoreThan,
+        Some("less than") => Qualifier::LessThan,
+        Some(_) => Qualifier::Approximate,
+    };
+    Some(match qualifier {
+        Qualifier::MoreThan => Interval::above(years, false),
+        Qualifier::LessThan => Interval::below(years, false),
+        Qualifier::Approximate => {
+            Interval::around(years, (years / Decimal::from(5)).max(Decimal::ONE))
+        }
+        _ => Interval::around(years, half),
+    })
+}
+
+fn judge_age(
+    story: &Story,
+    doc: usize,
+    at: usize,
+    cap: &regex::Captures,
+    reference: NaiveDate,
+) -> Option<Check> {
+    let year: i32 = cap.name("y")?.as_str().parse().ok()?;
+    let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+    let last = NaiveDate::from_ymd_opt(year, 12, 31)?;
+    if last > reference {
+        return None;
+    }
+    let stated = stated_years(cap)?;
+    // Any day of the year to the reference date, in years of 365 or 366 days.
+    let lo = Decimal::from((reference - last).num_days()) / Decimal::from(366);
+    let hi = Decimal::from((reference - first).num_days()) / Decimal::from(365);
+    let elapsed = Interval::closed(lo, hi);
+    let ok = stated.overlaps(&elapsed);
+    let words = cap.get(0)?.as_str();
+    let line = story.docs[doc].line_col(at).0;
+    let span = format!(
+        "{} to {} years",
+        format_number(lo.round_dp(1)),
+        format_number(hi.round_dp(1))
+    );
+    let explanation = if ok {
+        format!(
+            "\"{words}\" (line {line}): {year} was {span} before {}",
+            date_text(reference)
+        )
+    } else {
+        format!(
+            "\"{words}\" (line {line}): {year} was {span} before {}, not what the wording allows ({})",
+            date_text(reference),
+            super::format_interval(&stated)
+        )
+    };
+    Some(Check {
+        rule: "period",
+        status: if ok { Status::Ok } else { Status::Inconsistent },
+        claims: Vec::new(),
+        explanation,
+        evidence: format!(
+            "cue: \"ago\" with \"in {year}\", against the reference date {reference}"
+        ),
+        rounding_only: false,
+        severity: (!ok).then(|| severity(&elapsed, &stated)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::pairs::testing::run_dated;
+    use super::*;
+
+    fn status(text: &str) -> Vec<Status> {
+        run_dated(&PeriodLength, text, Some("2016-08-18"))
+            .iter()
+            .map(|c| c.status)
+            .collect()
+    }
+
+    #[test]
+    fn months_between_named_months() {
+        assert_eq!(
+            status("It suspended 235,000 accounts in the six months from February to August."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("It suspended 235,000 accounts in the four months from February to August."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn since_runs_to_the_reference_date() {
+        assert_eq!(
+            status("It hired 1,200 staff in the 18 months since February 2015."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("It hired 1,200 staff in the 30 months since February 2015."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn years_and_days() {
+        assert_eq!(
+            status("Sales rose 40% over the five years from 2010 to 2015."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Sales rose 40% over the three years from 2010 to 2015."),
+            [Status::Inconsistent]
+        );
+        assert_eq!(
+            status("The strike lasted 45 days, from March 3 to April 16."),
+            [Status::Ok]
+        );
+    }
+
+    #[test]
+    fn ages_against_the_reference_date() {
+        let c = run_dated(
+            &PeriodLength,
+            "The plant opened a decade ago, in 2006.",
+            Some("2016-08-18"),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        assert_eq!(
+            status("The firm was founded in 2004, 12 years ago."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("The firm was founded ten years ago, in 2003."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn no_span_no_check() {
+        // A duration with no dates next to it.
+        assert!(status("The six months to August were busy; sales rose in February.").is_empty());
+        // No reference date: an age cannot be measured.
+        assert!(
+            run_dated(
+                &PeriodLength,
+                "The plant opened a decade ago, in 2006.",
+                None
+            )
+            .is_empty()
+        );
+        // A year that has not come yet is no age.
+        assert!(status("It will open in 2020, ten years ago it was a field.").is_empty());
+    }
+}
