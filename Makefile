@@ -2,7 +2,7 @@
 # machine with a Rust toolchain.
 CARGO ?= cargo
 
-.PHONY: all build test lint fmt install example clean accuracy
+.PHONY: all build test lint fmt install example clean conformance accuracy
 
 all: build
 
@@ -15,6 +15,11 @@ test:
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
+
+# Pass rates against the peers' public test suites (Recognizers-Text,
+# quantulum3), read from $$FIGCHECK_PEER_SUITES or ../shared/peer-suites.
+conformance:
+	$(CARGO) test --test conformance_numbers -- --nocapture
 
 fmt:
 	$(CARGO) fmt --all

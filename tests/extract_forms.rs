@@ -176,6 +176,15 @@ fn ranges_and_qualifiers() {
 }
 
 #[test]
+fn compound_modifiers_take_their_unit() {
+    let c = one("He signed a three-year deal.");
+    assert_eq!(c.unit.as_deref(), Some("year"));
+    let c = one("It published a 300-page report.");
+    assert_eq!(c.unit.as_deref(), Some("page"));
+    none("It was a one-off payment.");
+}
+
+#[test]
 fn not_figures() {
     none("The one you mentioned is here.");
     none("Which one do you prefer?");
@@ -183,7 +192,6 @@ fn not_figures() {
     none("The second half was dull.");
     none("Formula One returns.");
     none("It was the twenty-first attempt.");
-    none("He signed a three-year deal.");
     none("In the third quarter of the year.");
     none("It grew over the previous six months.");
     none("It grew in the past 12 months.");

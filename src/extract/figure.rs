@@ -22,6 +22,9 @@ pub struct Context<'a> {
     /// The sentence states a percentage somewhere, so "5 points" are
     /// percentage points.
     pub has_percent: bool,
+    /// The first token a figure may still claim: the token after the last
+    /// figure read, so that "10 $ 30 $" gives the first "$" to 10 only.
+    pub free_from: std::cell::Cell<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -37,6 +40,7 @@ impl<'a> Context<'a> {
             lower,
             tokens,
             has_percent,
+            free_from: std::cell::Cell::new(0),
         }
     }
 
@@ -99,6 +103,7 @@ pub struct Figure {
     pub measure: Option<String>,
     pub rounding: Decimal,
     pub range: bool,
+    pub ends: Option<(Decimal, Decimal)>,
     pub vague: bool,
     pub share: bool,
     pub problem: Option<String>,
@@ -135,7 +140,9 @@ pub fn read_figures(ctx: &Context) -> Vec<Figure> {
     let mut i = 0;
     let n = ctx.tokens.len();
     while i < n {
-        let spelled = ctx.word(i).is_some_and(numword::starts_number);
+        let spelled = ctx.word(i).is_some_and(numword::starts_number)
+            || ctx.raw_at(i).and_then(vulgar).is_some()
+                && ctx.kind(i.wrapping_sub(1)) != Some(Kind::Number);
         if ctx.kind(i) != Some(Kind::Number) && !spelled {
             i += 1;
             continue;
@@ -158,6 +165,7 @@ pub fn read_figures(ctx: &Context) -> Vec<Figure> {
             out.push(fig);
         }
         i = next.max(i + 1);
+        ctx.free_from.set(i);
     }
     out
 }
@@ -241,10 +249,14 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
         qualifier_text = Some(ctx.text[qual_start..ctx.tokens[lo.first - 1].end].to_string());
     }
     let mut after_q = after;
+    // "about 500 or more": the bound the end states wins over "about".
     if range.is_none()
-        && qualifier == Qualifier::Exact
+        && matches!(qualifier, Qualifier::Exact | Qualifier::Approximate)
         && let Some((q, s, to)) = post_qualifier(ctx, after)
     {
+        if qualifier == Qualifier::Approximate {
+            qual_start = lo.start;
+        }
         qualifier = q;
         shape = s;
         qualifier_text =
@@ -261,6 +273,25 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
         shape = Shape::Bound;
         qualifier_text = Some("+".into());
         after_q = after + 1;
+    }
+    // "more than 5000 or equal to": the bound includes its value.
+    if matches!(qualifier, Qualifier::MoreThan | Qualifier::LessThan)
+        && ctx.word(after_q) == Some("or")
+        && ctx.word(after_q + 1) == Some("equal")
+    {
+        qualifier = if qualifier == Qualifier::MoreThan {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::AtMost
+        };
+        after_q += 2;
+        if ctx.word(after_q) == Some("to") && ctx.kind(after_q + 1) != Some(Kind::Number) {
+            after_q += 1;
+        }
+    }
+    // "between 10 and 12": the claim starts at "between".
+    if range.is_some() && lo.first > 0 && ctx.word(lo.first - 1) == Some("between") {
+        qual_start = ctx.tokens[lo.first - 1].start;
     }
 
     let (unit, unit_end) = if lo.quantity == Quantity::Count || lo.share {
@@ -321,6 +352,10 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
         measure,
         rounding: lo.rounding.max(hi.rounding),
         range: range.is_some(),
+        ends: match (&range, lo.value, hi.value) {
+            (Some(_), Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        },
         vague: lo.vague.is_some() && range.is_none(),
         share: lo.share,
         problem,
@@ -380,7 +415,14 @@ fn inherit(lo: &Simple, hi: &Simple) -> Simple {
 
 /// The second number of a range, if the first is followed by one.
 fn read_range(ctx: &Context, first: &Simple) -> Option<Simple> {
-    let a = first.after;
+    let mut a = first.after;
+    // "44 mg to 50 mg": the unit may be repeated on both ends.
+    let unit_word = ctx
+        .word(a)
+        .filter(|w| unit::is_unit_abbreviation(w) && matches!(ctx.word(a + 1), Some("to" | "and")));
+    if unit_word.is_some() {
+        a += 1;
+    }
     let between = first.first > 0 && ctx.word(first.first - 1) == Some("between");
     let from = first.first > 0 && matches!(ctx.word(first.first - 1), Some("from" | "by"));
     let joined = if between {
@@ -389,8 +431,9 @@ fn read_range(ctx: &Context, first: &Simple) -> Option<Simple> {
         // A dash joins a range when it is spaced like its neighbours:
         // "10-12" or "10 - 12", not "10 -12".
         (ctx.is_punct(a, DASHES) && ctx.glued(a) == ctx.glued(a + 1))
+            || ctx.is_punct(a, &["~"])
             || (!from
-                && ctx.word(a) == Some("to")
+                && matches!(ctx.word(a), Some("to" | "through" | "thru"))
                 && first.quantity != Quantity::Points
                 && !after_change_verb(ctx, first.first))
     };
@@ -403,7 +446,15 @@ fn read_range(ctx: &Context, first: &Simple) -> Option<Simple> {
         return None;
     }
     let second = read_simple(ctx, first_number_at(ctx, b)?)?;
-    if second.first != b {
+    if second.first != b || unit_word.is_some_and(|u| ctx.word(second.after) != Some(u)) {
+        return None;
+    }
+    // "8% to $13bn" joins two different quantities: no range.
+    let count = Quantity::Count;
+    if first.quantity != count && second.quantity != count && first.quantity != second.quantity {
+        return None;
+    }
+    if first.currency.is_some() && second.currency.is_some() && first.currency != second.currency {
         return None;
     }
     // Ends marked as different kinds are two figures: "up 15% to $92m".
@@ -587,6 +638,20 @@ fn read_core(ctx: &Context, i: usize) -> Option<Core> {
     if let Some(c) = read_digit_fraction(ctx, i) {
         return Some(c);
     }
+    // A fraction character on its own: "⅔", "½ tbsp".
+    if let Some((n, d)) = ctx.raw_at(i).and_then(vulgar) {
+        return Some(Core {
+            value: Some(Decimal::from(n) / Decimal::from(d)),
+            rounding: Decimal::ZERO,
+            digits: String::new(),
+            after: i + 1,
+            exponent: 0,
+            spelled: true,
+            vague: None,
+            share_of: Some(d),
+            problem: None,
+        });
+    }
     // Digits that lead a phrase: "4 thousand 3 hundred and 21", "322
     // hundred", "3 million and a half". Digits and one scale word keep the
     // digits' own precision ("1.40 million"), so they are read below.
@@ -646,10 +711,16 @@ fn is_ordinal_word(w: &str) -> bool {
 /// inside a sentence is a name ("Formula One").
 fn spelled_is_figure(ctx: &Context, i: usize, sp: &numword::Spelled) -> bool {
     let after = sp.after;
-    if ctx.is_punct(after, &["-"]) && ctx.glued(after) && ctx.kind(after + 1) == Some(Kind::Word) {
+    // "one-off", "one-time"; "fifty-fifty".
+    let hyphened = ctx.is_punct(after, &["-"]) && ctx.glued(after) && ctx.glued(after + 1);
+    if hyphened
+        && (ctx.word(i) == Some("one") && after == i + 1
+            || ctx.word(after + 1).is_some_and(numword::starts_number))
+    {
         return false;
     }
-    if ctx.word(after).is_some_and(is_ordinal_word) {
+    let next_word = if hyphened { after + 1 } else { after };
+    if ctx.word(next_word).is_some_and(is_ordinal_word) {
         return false;
     }
     if i > 0 && ctx.capitalised(i) && ctx.kind(i - 1) == Some(Kind::Word) {
@@ -741,27 +812,7 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
     let digits = core.digits.clone();
     let problem = core.problem.clone();
 
-    // Currency before: "$", "US$", "£", "USD ".
-    let mut first = i;
-    let mut currency = None;
-    if i > 0 && ctx.kind(i - 1) == Some(Kind::Punct) && ctx.glued(i) {
-        let prefix = (i > 1 && ctx.kind(i - 2) == Some(Kind::Word) && ctx.glued(i - 1))
-            .then(|| ctx.word(i - 2))
-            .flatten();
-        if let Some(c) = prefix.and_then(|p| words::currency_symbol(Some(p), ctx.tok(i - 1)?)) {
-            currency = Some(c);
-            first = i - 2;
-        } else if let Some(c) = words::currency_symbol(None, ctx.tok(i - 1)?) {
-            currency = Some(c);
-            first = i - 1;
-        }
-    } else if i > 0
-        && !ctx.glued(i)
-        && let Some(c) = ctx.word(i - 1).and_then(words::currency_code)
-    {
-        currency = Some(c);
-        first = i - 1;
-    }
+    let (mut first, mut currency, sign_inside) = currency_before(ctx, i);
     // A sign glued to the number (or its currency), with space before it,
     // or a word: "minus 5", "negative one".
     let sign_word = first > 0 && matches!(ctx.word(first - 1), Some("minus" | "negative"));
@@ -774,6 +825,7 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
     if negative {
         first -= 1;
     }
+    negative |= sign_inside;
 
     let mut after = core.after;
     let mut exponent = core.exponent;
@@ -793,11 +845,14 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
     {
         if ctx.glued(after) {
             if let Some(e) = words::scale_suffix(w) {
-                let metres = w == "m"
-                    && currency.is_none()
-                    && ctx
-                        .word(after + 1)
-                        .is_some_and(|n| words::METRE_CONTEXT.contains(&n));
+                // "5mm" is millimetres unless it is money ("US$ 1MM").
+                let millimetres = w == "mm" && currency.is_none();
+                let metres = millimetres
+                    || w == "m"
+                        && currency.is_none()
+                        && ctx
+                            .word(after + 1)
+                            .is_some_and(|n| words::METRE_CONTEXT.contains(&n));
                 if !metres {
                     exponent = e;
                     after += 1;
@@ -808,7 +863,7 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
             after += 1;
         }
     }
-    let factor = Decimal::from_i128_with_scale(10i128.pow(exponent), 0);
+    let mut factor = Decimal::from_i128_with_scale(10i128.pow(exponent), 0);
     if exponent > 0 && !core.spelled {
         value = value.and_then(|v| v.checked_mul(factor));
         rounding = rounding.checked_mul(factor).unwrap_or(rounding);
@@ -852,7 +907,16 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         quantity = Quantity::Points;
         after += 1;
     }
-    // A currency named after the figure: "5m euros", "40 US dollars".
+    // A currency named after the figure: "5m euros", "40 US dollars",
+    // "10 €", "50 cents", "420 million Finnish markka".
+    if currency.is_none()
+        && quantity == Quantity::Count
+        && let Some((c, len)) = currency_after(ctx, after)
+    {
+        currency = Some(c);
+        quantity = Quantity::Money;
+        after += len;
+    }
     if currency.is_none() && quantity == Quantity::Count {
         if let Some(c) = ctx
             .word(after)
@@ -872,6 +936,32 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
             after += 2;
         }
     }
+    // A scale after the currency: "75 USD million", and the business
+    // shorthand "30 MUSD", "120 MEUR".
+    let mut late = 0;
+    if quantity == Quantity::Money && exponent == 0 && !core.spelled {
+        if let Some(e) = ctx.word(after).and_then(words::scale_word) {
+            late = e;
+            after += 1;
+        }
+    } else if currency.is_none()
+        && quantity == Quantity::Count
+        && exponent == 0
+        && let Some(w) = ctx.word(after)
+        && w.len() == 4
+        && let Some(code) = w.strip_prefix('m').and_then(words::currency_code)
+    {
+        currency = Some(code);
+        quantity = Quantity::Money;
+        late = 6;
+        after += 1;
+    }
+    if late > 0 {
+        exponent = late;
+        factor = Decimal::from_i128_with_scale(10i128.pow(late), 0);
+        value = value.and_then(|v| v.checked_mul(factor));
+        rounding = rounding.checked_mul(factor).unwrap_or(rounding);
+    }
     // Percentages are conventionally rounded to whole units, whatever
     // their trailing zeros.
     if matches!(quantity, Quantity::Percent | Quantity::Points) && exponent == 0 {
@@ -884,7 +974,7 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
     // A share written as a fraction or ratio is a percentage of its whole.
     if share_of.is_some() && quantity == Quantity::Count {
         quantity = Quantity::Percent;
-        value = value.map(|v| v * Decimal::ONE_HUNDRED);
+        value = value.and_then(|v| v.checked_mul(Decimal::ONE_HUNDRED));
         rounding = Decimal::from(25) / Decimal::from(share_of.unwrap_or(1));
     }
     if !negative && accounting_negative(ctx, first, after, currency.is_some(), exponent > 0) {
@@ -911,6 +1001,82 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         vague: core.vague,
         share: share_of.is_some(),
     })
+}
+
+/// The currency written before the digits at `i`: "$", "US$", "C$",
+/// "MXN$", "£", "USD ", "$ 75" (spaced, as wire copy is sometimes
+/// tokenised), "$-99.99". Returns the figure's first token, the currency
+/// and whether a sign stood between symbol and digits.
+fn currency_before(ctx: &Context, i: usize) -> (usize, Option<&'static str>, bool) {
+    let floor = ctx.free_from.get();
+    let mut sym = i;
+    let mut sign = false;
+    if i >= 2 + floor
+        && ctx.is_punct(i - 1, &["-", "−"])
+        && ctx.glued(i)
+        && ctx.glued(i - 1)
+        && words::currency_symbol(None, ctx.tok(i - 2).unwrap_or("")).is_some()
+    {
+        sym = i - 1;
+        sign = true;
+    }
+    if sym > floor && ctx.kind(sym - 1) == Some(Kind::Punct) {
+        let s = sym - 1;
+        let symbol = ctx.tok(s).unwrap_or("");
+        let glued = ctx.glued(sym);
+        if words::currency_symbol(None, symbol).is_none() && !(glued && symbol == "$") {
+            return (i, None, false);
+        }
+        // A country prefix: glued ("US$", "C$"), or spaced when it cannot be
+        // an article ("hk $", "us $").
+        if s > floor
+            && let Some(p) = ctx.word(s - 1)
+            && (ctx.glued(s)
+                || p == "c"
+                || p.len() >= 2 && !matches!(p, "as" | "at" | "is" | "in" | "to"))
+            && let Some(c) = words::currency_symbol(Some(p), symbol)
+        {
+            return (s - 1, Some(c), sign);
+        }
+        if let Some(c) = words::currency_symbol(None, symbol) {
+            return (s, Some(c), sign);
+        }
+        return (i, None, false);
+    }
+    if i > floor
+        && let Some(c) = ctx.word(i - 1).and_then(words::currency_code)
+    {
+        return (i - 1, Some(c), false);
+    }
+    (i, None, false)
+}
+
+/// A currency written after a figure that ends before `after`: a symbol
+/// ("10 €", unless it leads the next figure), a sub-unit ("50 cents",
+/// "47p") or a currency name after a nationality ("125 million Australian
+/// dollars"). Returns the currency and how many tokens it takes.
+fn currency_after(ctx: &Context, after: usize) -> Option<(&'static str, usize)> {
+    if ctx.kind(after) == Some(Kind::Punct) {
+        let c = words::currency_symbol(None, ctx.tok(after)?)?;
+        // "$ 20 $ 37": a symbol before digits belongs to them, unless the
+        // copy puts every symbol after its figure ("10 $ 30 $").
+        let next_is_number = ctx.kind(after + 1) == Some(Kind::Number);
+        let trailing_style = next_is_number
+            && ctx
+                .tok(after + 2)
+                .is_some_and(|t| t == ctx.tok(after).unwrap_or(""));
+        return (!next_is_number || trailing_style).then_some((c, 1));
+    }
+    let w = ctx.word(after)?;
+    if let Some(c) = words::currency_subunit(w).filter(|_| w != "p" || ctx.glued(after)) {
+        return Some((c, 1));
+    }
+    if let Some((c, len)) =
+        words::currency_phrase(ctx.word(after)?, ctx.word(after + 1), ctx.word(after + 2))
+    {
+        return Some((c, len));
+    }
+    None
 }
 
 /// Accounts write a negative amount in brackets: "Net loss (3.2m)". A
@@ -1044,18 +1210,22 @@ fn written_rounding_decimals(digits: &str) -> Decimal {
 /// A qualifier that ends right before token `first`: its meaning, shape and
 /// first token.
 fn pre_qualifier(ctx: &Context, first: usize) -> Option<(Qualifier, Shape, usize)> {
+    // The longest phrase wins: "no more than" over "more than".
+    let mut best: Option<(Qualifier, Shape, usize)> = None;
     for (phrase, q, shape) in words::PRE_QUALIFIERS {
         let n = phrase.len();
         if first < n {
             continue;
         }
         let from = first - n;
-        if (0..n).all(|k| ctx.word(from + k) == Some(phrase[k])) {
-            // "some of the 300" and "over the last 6 months" have words between.
-            return Some((*q, *shape, from));
+        // "some of the 300" and "over the last 6 months" have words between.
+        if (0..n).all(|k| ctx.word(from + k) == Some(phrase[k]))
+            && best.is_none_or(|(_, _, b)| from < b)
+        {
+            best = Some((*q, *shape, from));
         }
     }
-    None
+    best
 }
 
 /// A qualifier right after the figure: its meaning, shape and end token.
@@ -1102,7 +1272,8 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
         let w = next.unwrap_or("");
         let known = words::scale_suffix(w).is_some()
             || unit::is_unit_abbreviation(w)
-            || matches!(w, "pc" | "percent");
+            || words::currency_code(w).is_some()
+            || matches!(w, "pc" | "percent" | "p");
         if matches!(
             w,
             "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "h" | "hrs" | "gmt" | "bst" | "utc"
@@ -1142,6 +1313,16 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
         {
             return Some(5);
         }
+    }
+    // "24/7", "1/0": digits around a slash that make no fraction.
+    if plain
+        && ctx.is_punct(i + 1, &["/"])
+        && glued_next
+        && ctx.glued(i + 2)
+        && ctx.kind(i + 2) == Some(Kind::Number)
+        && read_digit_fraction(ctx, i).is_none()
+    {
+        return Some(3);
     }
     // "555-1234": a phone number.
     if plain
@@ -1277,6 +1458,18 @@ fn is_year(ctx: &Context, i: usize) -> bool {
             .is_some_and(|w| words::scale_word(w).is_some() || matches!(w, "percent" | "per"))
     {
         return false;
+    }
+    // "1000-5000": a span of years ends in a year.
+    if ctx.is_punct(i + 1, &["-", "–", "/"])
+        && ctx.kind(i + 2) == Some(Kind::Number)
+        && let Some(t) = ctx.tok(i + 2)
+    {
+        let here: u32 = ctx.tok(i).and_then(|t| t.parse().ok()).unwrap_or(0);
+        let year_end = t.len() == 2
+            || t.len() == 4 && t.parse::<u32>().is_ok_and(|v| (here..=2199).contains(&v));
+        if !year_end {
+            return false;
+        }
     }
     let prev = if i > 0 { ctx.word(i - 1) } else { None };
     if prev.is_some_and(|w| words::YEAR_CONTEXT.contains(&w) || crate::calendar::is_month_word(w)) {

@@ -93,6 +93,8 @@ pub struct Claim {
     pub rounding: Decimal,
     /// The figure is a range ("10-12", "between 10 and 12").
     pub range: bool,
+    /// A range's two ends as stated, before rounding widens them.
+    pub ends: Option<(Decimal, Decimal)>,
     /// The figure is vague ("tens of thousands"): its interval is all it
     /// says, and it has no value.
     pub vague: bool,
@@ -175,6 +177,7 @@ impl Extraction {
                     sentence: sentence_index,
                     rounding: f.rounding,
                     range: f.range,
+                    ends: f.ends,
                     vague: f.vague,
                     share: f.share,
                     problem: f.problem,

@@ -35,7 +35,7 @@ pub struct Spelled {
 /// Words for 0 to 19.
 fn small(w: &str) -> Option<u32> {
     Some(match w {
-        "zero" | "nil" => 0,
+        "zero" | "nought" | "naught" => 0,
         "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -79,7 +79,9 @@ fn scale(w: &str) -> Option<u32> {
         "thousand" => 3,
         "million" | "mn" | "mln" => 6,
         "billion" | "bn" | "bln" => 9,
-        "trillion" | "tn" | "trn" => 12,
+        "trillion" | "tn" | "trn" | "tln" => 12,
+        "lakh" | "lakhs" => 5,
+        "crore" | "crores" => 7,
         _ => return None,
     })
 }
@@ -212,7 +214,7 @@ fn read_integer(ctx: &Context, i: usize) -> Option<(Decimal, usize, u32, Last)> 
                 _ => false,
             };
             if ok {
-                current += Decimal::from(n);
+                current = current.checked_add(Decimal::from(n))?;
                 last = if last == Last::Tens {
                     Last::TensUnit
                 } else if n < 10 {
@@ -225,7 +227,7 @@ fn read_integer(ctx: &Context, i: usize) -> Option<(Decimal, usize, u32, Last)> 
         } else if let Some(n) = tens(w) {
             let ok = matches!(last, Last::Start | Last::Hundred | Last::Scale(_));
             if ok {
-                current += Decimal::from(n);
+                current = current.checked_add(Decimal::from(n))?;
                 last = Last::Tens;
             }
             ok
@@ -238,14 +240,13 @@ fn read_integer(ctx: &Context, i: usize) -> Option<(Decimal, usize, u32, Last)> 
                     | Last::Tens
                     | Last::TensUnit
                     | Last::Digits
-            ) && (current < Decimal::ONE_HUNDRED
-                || last == Last::Digits && total.is_zero());
+            ) && (current < Decimal::ONE_HUNDRED || last == Last::Digits && at == i + 1);
             if ok {
-                current *= Decimal::ONE_HUNDRED;
+                current = current.checked_mul(Decimal::ONE_HUNDRED)?;
                 last = Last::Hundred;
             }
             ok
-        } else if w == "dozen" && !joined {
+        } else if (w == "dozen" || w == "dozens" && last != Last::Article) && !joined {
             let ok = matches!(
                 last,
                 Last::Article
@@ -256,7 +257,7 @@ fn read_integer(ctx: &Context, i: usize) -> Option<(Decimal, usize, u32, Last)> 
                     | Last::Digits
             ) && total.is_zero();
             if ok {
-                current *= Decimal::from(12);
+                current = current.checked_mul(Decimal::from(12))?;
                 last = Last::Dozen;
             }
             ok
@@ -273,7 +274,7 @@ fn read_integer(ctx: &Context, i: usize) -> Option<(Decimal, usize, u32, Last)> 
             ) && top_scale.is_none_or(|t| e < t)
                 && !current.is_zero();
             if ok {
-                total += current * pow10(e);
+                total = total.checked_add(current.checked_mul(pow10(e))?)?;
                 current = Decimal::ZERO;
                 top_scale = Some(top_scale.unwrap_or(e).max(e));
                 last = Last::Scale(e);
@@ -298,7 +299,7 @@ fn read_integer(ctx: &Context, i: usize) -> Option<(Decimal, usize, u32, Last)> 
                 && v.fract().is_zero()
                 && top_scale.is_none_or(|t| v < pow10(t));
             if leads || follows {
-                current += v;
+                current = current.checked_add(v)?;
                 last = Last::Digits;
                 true
             } else {
@@ -308,8 +309,9 @@ fn read_integer(ctx: &Context, i: usize) -> Option<(Decimal, usize, u32, Last)> 
             false
         };
         if !accepted {
-            let starts_own =
-                ctx.word(at) == Some("hundred") || ctx.word(at).and_then(scale).is_some();
+            let starts_own = ctx
+                .word(at)
+                .is_some_and(|w| w == "hundred" || scale(w).is_some() || denominator(w).is_some());
             if let Some((t, c, e, l)) = before_and.filter(|_| starts_own && !joined) {
                 total = t;
                 current = c;
@@ -342,7 +344,7 @@ fn read_integer(ctx: &Context, i: usize) -> Option<(Decimal, usize, u32, Last)> 
 pub fn spelled_rounding(v: Decimal) -> Decimal {
     let v = v.abs().normalize();
     if !v.fract().is_zero() {
-        return Decimal::new(5, v.scale() + 1);
+        return Decimal::new(5, (v.scale() + 1).min(28));
     }
     let s = v.trunc().to_string();
     let trimmed = s.trim_end_matches('0');
@@ -363,6 +365,21 @@ pub fn read(ctx: &Context, i: usize) -> Option<Spelled> {
         return Some(f);
     }
     let (int, after, exponent, last) = read_integer(ctx, i)?;
+    // Spoken decimals: "five point five", "nine point nought four".
+    if ctx.word(after) == Some("point")
+        && !matches!(last, Last::Digits | Last::Dozen | Last::Article)
+        && let Some((frac, end)) = spoken_decimals(ctx, after + 1)
+    {
+        let value = int.checked_add(frac)?;
+        return Some(Spelled {
+            value,
+            rounding: spelled_rounding(value),
+            after: end,
+            exponent: 0,
+            vague: None,
+            share_of: None,
+        });
+    }
     // "one and a half", "five and a half million", "3 million and a half".
     if ctx.word(after) == Some("and")
         && last != Last::Dozen
@@ -383,6 +400,40 @@ pub fn read(ctx: &Context, i: usize) -> Option<Spelled> {
         vague: None,
         share_of: None,
     })
+}
+
+/// The digits after a spoken "point": single digit words ("nought four"),
+/// or one word for two digits ("seventy-one"). Returns the fraction and the
+/// token after it.
+fn spoken_decimals(ctx: &Context, k: usize) -> Option<(Decimal, usize)> {
+    let mut digits = String::new();
+    let mut at = k;
+    while let Some(n) = ctx
+        .word(at)
+        .and_then(|w| if w == "oh" { Some(0) } else { small(w) })
+    {
+        if n > 9 {
+            break;
+        }
+        digits.push(char::from(b'0' + n as u8));
+        at += 1;
+    }
+    if digits.is_empty() {
+        let t = ctx.word(at).and_then(tens)?;
+        let unit = past_hyphen(ctx, at + 1).and_then(|h| {
+            ctx.word(h)
+                .and_then(small)
+                .filter(|u| (1..10).contains(u))
+                .map(|u| (u, h + 1))
+        });
+        let (n, end) = match unit {
+            Some((u, end)) => (t + u, end),
+            None => (t, at + 1),
+        };
+        return Some((Decimal::new(i64::from(n), 2), end));
+    }
+    let frac = Decimal::from_str(&format!("0.{digits}")).ok()?;
+    Some((frac, at))
 }
 
 /// A fraction from token `k`: "a half", "two-thirds", "half a million",
@@ -427,6 +478,18 @@ fn read_fraction(
     if matches!(ctx.word(m), Some("a" | "an")) {
         m += 1;
     }
+    // "half a dozen".
+    if whole.is_none() && ctx.word(m) == Some("dozen") {
+        let v = frac * Decimal::from(12);
+        return Some(Spelled {
+            value: v,
+            rounding: spelled_rounding(v),
+            after: m + 1,
+            exponent: 0,
+            vague: None,
+            share_of: None,
+        });
+    }
     let of_scale = ctx
         .word(m)
         .and_then(scale)
@@ -442,26 +505,26 @@ fn read_fraction(
     match (whole, of_scale) {
         // "one billion and a half million": the fraction is of its own scale.
         (Some((w, Some(_))), Some(e)) => {
-            let v = w + frac * pow10(e);
+            let v = w.checked_add(frac.checked_mul(pow10(e))?)?;
             Some(spelled(v, spelled_rounding(frac) * pow10(e), m + 1, e))
         }
         // "3 million and a half": of the scale the number ended on.
         (Some((w, Some(e))), None) => {
-            let v = w + frac * pow10(e);
+            let v = w.checked_add(frac.checked_mul(pow10(e))?)?;
             Some(spelled(v, spelled_rounding(frac) * pow10(e), after, e))
         }
         // "five and a half million".
         (Some((w, None)), Some(e)) => {
-            let v = w + frac;
+            let v = w.checked_add(frac)?;
             Some(spelled(
-                v * pow10(e),
+                v.checked_mul(pow10(e))?,
                 spelled_rounding(v) * pow10(e),
                 m + 1,
                 e,
             ))
         }
         (Some((w, None)), None) => {
-            let v = w + frac;
+            let v = w.checked_add(frac)?;
             Some(spelled(v, spelled_rounding(v), after, 0))
         }
         // "half a million" is a rounded figure: a tenth either way.

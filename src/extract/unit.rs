@@ -92,6 +92,14 @@ const MODIFIERS: &[&str] = &[
 /// The unit of a count whose figure ends before token `j`, and the token
 /// after the unit's noun phrase.
 pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
+    // A compound modifier: "a 300-page report", "a two-year deal".
+    if ctx.tok(j) == Some("-")
+        && ctx.glued(j)
+        && ctx.glued(j + 1)
+        && let Some(w) = ctx.word(j + 1)
+    {
+        return (Some(words::lemma(w)), j + 2);
+    }
     let mut k = j;
     // "125,000 of the accounts", but not "42 of the 120 patients".
     if ctx.word(k) == Some("of") {
@@ -120,6 +128,10 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
     while n < 4 {
         let Some(w) = ctx.word(k) else { break };
         if n > 0 && !ctx.tokens[k].space_before && ctx.is_punct_at(k - 1) {
+            break;
+        }
+        // "90 day old", "six years of age".
+        if n > 0 && w == "old" {
             break;
         }
         let modifier = MODIFIERS.contains(&w);

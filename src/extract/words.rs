@@ -7,9 +7,11 @@ use super::Qualifier;
 pub fn scale_word(w: &str) -> Option<u32> {
     Some(match w {
         "thousand" => 3,
-        "million" | "mn" | "mln" | "millions" => 6,
+        "lakh" | "lakhs" => 5,
+        "million" | "mn" | "mln" | "millions" | "mil" => 6,
+        "crore" | "crores" => 7,
         "billion" | "bn" | "bln" | "billions" => 9,
-        "trillion" | "tn" | "trn" => 12,
+        "trillion" | "tn" | "trn" | "tln" => 12,
         _ => return None,
     })
 }
@@ -18,9 +20,9 @@ pub fn scale_word(w: &str) -> Option<u32> {
 pub fn scale_suffix(w: &str) -> Option<u32> {
     Some(match w {
         "k" => 3,
-        "m" | "mn" | "mln" => 6,
+        "m" | "mn" | "mln" | "mil" | "mm" => 6,
         "b" | "bn" | "bln" => 9,
-        "t" | "tn" | "trn" => 12,
+        "t" | "tn" | "trn" | "tln" => 12,
         _ => return None,
     })
 }
@@ -59,6 +61,13 @@ pub fn currency_symbol(prefix: Option<&str>, symbol: &str) -> Option<&'static st
         (Some("hk"), "$") => "HKD",
         (Some("s"), "$") => "SGD",
         (Some("r"), "$") => "BRL",
+        (Some("mex" | "mxn"), "$") => "MXN",
+        (Some("u.s" | "usd"), "$") => "USD",
+        (Some("cad"), "$") => "CAD",
+        (Some("aud"), "$") => "AUD",
+        (Some("nzd"), "$") => "NZD",
+        (Some("hkd"), "$") => "HKD",
+        (Some("sgd"), "$") => "SGD",
         (None, "£") => "GBP",
         (None, "€") => "EUR",
         (None, "¥") => "JPY",
@@ -107,6 +116,102 @@ pub fn currency_name(w: &str) -> Option<&'static str> {
         "won" => "KRW",
         "roubles" | "rubles" => "RUB",
         "naira" => "NGN",
+        "peseta" | "pesetas" => "ESP",
+        "guilder" | "guilders" => "NLG",
+        "markka" | "markkaa" => "FIM",
+        "lira" | "lire" => "lira",
+        "peso" | "pesos" => "peso",
+        "krona" | "kronor" | "krone" | "kroner" => "krona",
+        "shilling" | "shillings" => "shilling",
+        "dinar" | "dinars" => "dinar",
+        "dirham" | "dirhams" => "AED",
+        "riyal" | "riyals" => "riyal",
+        "baht" => "THB",
+        "ringgit" => "MYR",
+        _ => return None,
+    })
+}
+
+/// Sub-units of a currency written after the figure ("50 cents", "47p").
+pub fn currency_subunit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "cent" | "cents" => "¢",
+        "pence" | "penny" | "p" => "GBX",
+        _ => return None,
+    })
+}
+
+/// A currency named with its country after a figure: "US dollars",
+/// "Australian dollars", "Hong Kong dollars", "Swiss francs", and any
+/// nationality before a currency name ("Finnish markka"). Returns the
+/// currency and the number of words.
+pub fn currency_phrase(a: &str, b: Option<&str>, c: Option<&str>) -> Option<(&'static str, usize)> {
+    let named = |w: Option<&str>| w.and_then(currency_family);
+    if let (Some(family), Some(_)) = (named(c), b) {
+        let code = match (a, b, family) {
+            ("hong", Some("kong"), "dollar") => "HKD",
+            ("new", Some("zealand"), "dollar") => "NZD",
+            ("south", Some("african"), "rand") => "ZAR",
+            _ => return None,
+        };
+        return Some((code, 3));
+    }
+    let family = named(b)?;
+    let code = match (a, family) {
+        ("us" | "american", "dollar") => "USD",
+        ("canadian", "dollar") => "CAD",
+        ("australian", "dollar") => "AUD",
+        ("singapore", "dollar") => "SGD",
+        ("taiwan" | "taiwanese", "dollar") => "TWD",
+        ("swiss", "franc") => "CHF",
+        ("chinese", "yuan") => "CNY",
+        ("japanese", "yen") => "JPY",
+        ("turkish", "lira") => "TRY",
+        ("mexican", "peso") => "MXN",
+        ("indian", "rupee") => "INR",
+        ("british", "pound") => "GBP",
+        ("swedish", "krona") => "SEK",
+        ("norwegian", "krona") => "NOK",
+        ("danish", "krona") => "DKK",
+        ("russian", "rouble") => "RUB",
+        // A nationality the table does not know: money, currency named.
+        (n, f)
+            if n.len() > 3
+                && !super::numword::starts_number(n)
+                && NATIONAL.iter().any(|s| n.ends_with(s)) =>
+        {
+            f
+        }
+        _ => return None,
+    };
+    Some((code, 2))
+}
+
+/// Endings of nationality adjectives ("Finnish", "Dutch", "Brazilian").
+const NATIONAL: &[&str] = &["ish", "ian", "ese", "an", "ch", "i"];
+
+/// The family of a currency name ("dollars" -> "dollar").
+fn currency_family(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" => "dollar",
+        "franc" | "francs" => "franc",
+        "yuan" => "yuan",
+        "yen" => "yen",
+        "lira" | "lire" => "lira",
+        "peso" | "pesos" => "peso",
+        "rupee" | "rupees" => "rupee",
+        "pound" | "pounds" => "pound",
+        "krona" | "kronor" | "krone" | "kroner" => "krona",
+        "rouble" | "roubles" | "ruble" | "rubles" => "rouble",
+        "rand" => "rand",
+        "euro" | "euros" => "euro",
+        "guilder" | "guilders" => "guilder",
+        "markka" | "markkaa" => "markka",
+        "peseta" | "pesetas" => "peseta",
+        "shilling" | "shillings" => "shilling",
+        "dinar" | "dinars" => "dinar",
+        "dirham" | "dirhams" => "dirham",
+        "riyal" | "riyals" => "riyal",
         _ => return None,
     })
 }
@@ -134,8 +239,91 @@ pub const PRE_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
     (&["well", "over"], Qualifier::MoreThan, Shape::Bound),
     (&["over"], Qualifier::MoreThan, Shape::Bound),
     (&["above"], Qualifier::MoreThan, Shape::Bound),
+    (&["exceed"], Qualifier::MoreThan, Shape::Bound),
+    (&["exceeds"], Qualifier::MoreThan, Shape::Bound),
+    (&["exceeded"], Qualifier::MoreThan, Shape::Bound),
+    (&["surpass"], Qualifier::MoreThan, Shape::Bound),
+    (&["surpasses"], Qualifier::MoreThan, Shape::Bound),
+    (&["surpassed"], Qualifier::MoreThan, Shape::Bound),
+    (&["larger", "than"], Qualifier::MoreThan, Shape::Bound),
+    (&["higher", "than"], Qualifier::MoreThan, Shape::Bound),
     (&["exceeding"], Qualifier::MoreThan, Shape::Bound),
     (&["at", "least"], Qualifier::AtLeast, Shape::Bound),
+    (
+        &["at", "least", "or", "equal", "to"],
+        Qualifier::AtLeast,
+        Shape::Bound,
+    ),
+    (
+        &["greater", "than", "or", "equal", "to"],
+        Qualifier::AtLeast,
+        Shape::Bound,
+    ),
+    (
+        &["more", "than", "or", "equal", "to"],
+        Qualifier::AtLeast,
+        Shape::Bound,
+    ),
+    (
+        &["equal", "to", "or", "more", "than"],
+        Qualifier::AtLeast,
+        Shape::Bound,
+    ),
+    (
+        &["equal", "to", "or", "greater", "than"],
+        Qualifier::AtLeast,
+        Shape::Bound,
+    ),
+    (
+        &["higher", "or", "equal", "than"],
+        Qualifier::AtLeast,
+        Shape::Bound,
+    ),
+    (
+        &["bigger", "or", "equal", "than"],
+        Qualifier::AtLeast,
+        Shape::Bound,
+    ),
+    (
+        &["greater", "or", "equal", "than"],
+        Qualifier::AtLeast,
+        Shape::Bound,
+    ),
+    (
+        &["less", "than", "or", "equal", "to"],
+        Qualifier::AtMost,
+        Shape::Bound,
+    ),
+    (
+        &["fewer", "than", "or", "equal", "to"],
+        Qualifier::AtMost,
+        Shape::Bound,
+    ),
+    (
+        &["equal", "to", "or", "less", "than"],
+        Qualifier::AtMost,
+        Shape::Bound,
+    ),
+    (
+        &["equal", "to", "or", "fewer", "than"],
+        Qualifier::AtMost,
+        Shape::Bound,
+    ),
+    (
+        &["smaller", "or", "equal", "than"],
+        Qualifier::AtMost,
+        Shape::Bound,
+    ),
+    (
+        &["lower", "or", "equal", "than"],
+        Qualifier::AtMost,
+        Shape::Bound,
+    ),
+    (
+        &["less", "or", "equal", "than"],
+        Qualifier::AtMost,
+        Shape::Bound,
+    ),
     (&["no", "fewer", "than"], Qualifier::AtLeast, Shape::Bound),
     (&["no", "less", "than"], Qualifier::AtLeast, Shape::Bound),
     (&["not", "less", "than"], Qualifier::AtLeast, Shape::Bound),
@@ -185,6 +373,7 @@ pub const PRE_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
     (&["fewer", "than"], Qualifier::LessThan, Shape::Bound),
     (&["less", "than"], Qualifier::LessThan, Shape::Bound),
     (&["lower", "than"], Qualifier::LessThan, Shape::Bound),
+    (&["smaller", "than"], Qualifier::LessThan, Shape::Bound),
     (&["below"], Qualifier::LessThan, Shape::Bound),
     (&["under"], Qualifier::LessThan, Shape::Bound),
 ];
@@ -192,6 +381,16 @@ pub const PRE_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
 /// Qualifiers written after a figure ("10,000 or more").
 pub const POST_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
     (&["or", "more"], Qualifier::AtLeast, Shape::Bound),
+    (&["or", "greater"], Qualifier::AtLeast, Shape::Bound),
+    (&["or", "higher"], Qualifier::AtLeast, Shape::Bound),
+    (&["or", "above"], Qualifier::AtLeast, Shape::Bound),
+    (&["or", "over"], Qualifier::AtLeast, Shape::Bound),
+    (&["and", "more"], Qualifier::AtLeast, Shape::Bound),
+    (&["and", "above"], Qualifier::AtLeast, Shape::Bound),
+    (&["and", "over"], Qualifier::AtLeast, Shape::Bound),
+    (&["or", "lower"], Qualifier::AtMost, Shape::Bound),
+    (&["or", "below"], Qualifier::AtMost, Shape::Bound),
+    (&["or", "under"], Qualifier::AtMost, Shape::Bound),
     (&["or", "so"], Qualifier::Approximate, Shape::Around),
     (&["or", "fewer"], Qualifier::AtMost, Shape::Bound),
     (&["or", "less"], Qualifier::AtMost, Shape::Bound),

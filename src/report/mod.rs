@@ -92,6 +92,9 @@ pub struct ClaimRecord {
     pub period: Option<PeriodInfo>,
     pub rounding: Option<serde_json::Number>,
     pub range: bool,
+    /// A range's two ends as stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range_ends: Option<[serde_json::Number; 2]>,
     pub vague: bool,
     pub share: bool,
     pub problem: Option<String>,
@@ -307,6 +310,7 @@ fn claim_record(
         period: c.period.as_ref().map(PeriodInfo::from_period),
         rounding: Some(json_number(c.rounding)),
         range: c.range,
+        range_ends: c.ends.map(|(a, b)| [json_number(a), json_number(b)]),
         vague: c.vague,
         share: c.share,
         problem: c.problem.clone(),
