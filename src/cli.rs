@@ -1,27 +1,46 @@
 //! The command line: parses arguments, reads inputs, runs the library and
 //! maps the outcome to an exit status (0 clean, 1 an inconsistency, 2 an
 //! error). Nothing here decides a verdict.
+//!
+//! Arguments are read in two stages: the raw flags (clap), then the
+//! settings they resolve to (colour, exit policy), which the rest of the
+//! run takes.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use figcheck::input::{self, InputFormat, InputOptions};
 use figcheck::reconcile::Severity;
-use figcheck::report::{self, Report};
+use figcheck::report::{self, Report, Show};
 use std::io::{IsTerminal, Write};
 
 const AFTER_HELP: &str = "Examples:
-  figcheck story.md
+  figcheck story.md                      check one story, table and snippets
+  figcheck articles/                     check every .txt, .md, .html, .jsonl below a folder
+  figcheck --format line story.html      path:line:col: inconsistent: ... for editors
   figcheck --format json story.txt | jq '.checks[] | select(.status==\"inconsistent\")'
-  figcheck --date 2016-08-18 update.txt
+  figcheck --format sarif stories/ > figcheck.sarif
+  figcheck --fail-on major --format github stories/
+  figcheck --date 2016-08-18 update.txt  date relative periods (\"last year\")
   cat story.txt | figcheck -
-  figcheck extract story.txt
+  figcheck extract story.txt             list every figure read, without checking
 
-Exit status: 0 no inconsistency, 1 at least one inconsistent check,
-2 a usage error or an input that could not be read (the others are still checked).";
+Exit status: 0 no inconsistency (or none that --fail-on counts), 1 an
+inconsistency that --fail-on counts, 2 a usage error or an input that could
+not be read (the other inputs are still checked and reported).";
 
 #[derive(Parser, Debug)]
-#[command(name = "figcheck", version, about = "Audit the figures in a news article before it is published.", after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "figcheck",
+    version,
+    about = "Audit the figures in a news article before it is published.",
+    long_about = "Audit the figures in a news article before it is published.\n\n\
+        figcheck reads every figure a story states, with its qualifier, unit and period, \
+        and checks the figures the story ties together (parts and totals, changes, shares) \
+        with exact interval arithmetic that allows for rounding.",
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -33,6 +52,13 @@ struct Cli {
 enum Command {
     /// List every figure read, with its interval, unit and period, without checking.
     Extract(CheckArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -46,11 +72,23 @@ struct CheckArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Which claims to list: every claim, those in a check, or those in an inconsistent check.
+    #[arg(long, value_enum, default_value_t = ShowArg::All)]
+    show: ShowArg,
+    /// Print the counts only.
+    #[arg(long)]
+    summary: bool,
+    /// Print nothing on standard output and no warnings; the exit status tells the result.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Which findings make the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Inconsistent, value_name = "LEVEL")]
+    fail_on: FailOn,
     /// Publication date (YYYY-MM-DD) for relative periods; overrides dates found in the documents.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<NaiveDate>,
-    /// When to colour the table.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    /// When to colour the table (auto: on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces it).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
     /// Check all the files as one story, so figures may tie across them.
     #[arg(long)]
@@ -59,9 +97,37 @@ struct CheckArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
+    /// A table of claims, the checks, a snippet per inconsistency and the counts.
     Table,
+    /// The whole report as one JSON document (docs/output.md).
     Json,
+    /// One JSON object per line: documents, claims, checks, summary.
+    Jsonl,
+    /// One row per claim (RFC 4180).
     Csv,
+    /// path:line:col: inconsistent: explanation, one per inconsistent check.
+    Line,
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ShowArg {
+    All,
+    Checked,
+    Issues,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FailOn {
+    /// Any inconsistent check.
+    Inconsistent,
+    /// A major inconsistency only (off by 5% or more, or wrong in direction).
+    Major,
+    /// Never: exit 0 unless an input could not be read.
+    Never,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +145,16 @@ impl From<InputFormatArg> for InputFormat {
             InputFormatArg::Markdown => InputFormat::Markdown,
             InputFormatArg::Html => InputFormat::Html,
             InputFormatArg::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
+impl From<ShowArg> for Show {
+    fn from(s: ShowArg) -> Show {
+        match s {
+            ShowArg::All => Show::All,
+            ShowArg::Checked => Show::Checked,
+            ShowArg::Issues => Show::Issues,
         }
     }
 }
@@ -105,11 +181,13 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    let (args, extract_only) = match cli.command {
-        Some(Command::Extract(a)) => (a, true),
-        None => (cli.args, false),
+    let outcome = match cli.command {
+        Some(Command::Extract(a)) => execute(&a, true),
+        Some(Command::Completions { shell }) => print_completions(shell),
+        Some(Command::Man) => print_man(),
+        None => execute(&cli.args, false),
     };
-    match execute(&args, extract_only) {
+    match outcome {
         Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {
@@ -128,10 +206,30 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+fn print_completions(shell: clap_complete::Shell) -> Result<i32> {
+    let mut out = std::io::stdout();
+    clap_complete::generate(shell, &mut Cli::command(), "figcheck", &mut out);
+    out.flush()?;
+    Ok(0)
+}
+
+fn print_man() -> Result<i32> {
+    let mut out = std::io::stdout();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.flush()?;
+    Ok(0)
+}
+
 fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
+    if args.summary && matches!(args.format, Format::Sarif | Format::Github) {
+        bail!(
+            "--summary has no {:?} form: use it with table, line, json, jsonl or csv",
+            args.format
+        );
+    }
     let files = if args.files.is_empty() {
         if std::io::stdin().is_terminal() {
-            anyhow::bail!("no input: name a file, or - for standard input (see --help)");
+            bail!("no input: name a file, or - for standard input (see --help)");
         }
         vec!["-".to_string()]
     } else {
@@ -146,9 +244,6 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
     for e in &loaded.errors {
         eprintln!("figcheck: {e:#}");
     }
-    for s in &loaded.skipped {
-        eprintln!("figcheck: {s}: binary file, skipped");
-    }
     let failed = !loaded.errors.is_empty();
     let docs = loaded.documents;
     let options = figcheck::Options {
@@ -159,38 +254,87 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
     } else {
         figcheck::check(&docs, &options)
     };
-    for d in &report.documents {
-        for w in &d.warnings {
-            eprintln!("figcheck: {}: warning: {w}", d.path);
+    if !args.quiet {
+        for s in &loaded.skipped {
+            eprintln!("figcheck: {s}: binary file, skipped");
         }
+        for d in &report.documents {
+            for w in &d.warnings {
+                eprintln!("figcheck: {}: warning: {w}", d.path);
+            }
+        }
+        write_report(&report, args)?;
     }
-    write_report(&report, args)?;
+    let fails = match args.fail_on {
+        FailOn::Inconsistent => report.has_inconsistency(Severity::Minor),
+        FailOn::Major => report.has_inconsistency(Severity::Major),
+        FailOn::Never => false,
+    };
     Ok(if failed {
         2
-    } else if report.has_inconsistency(Severity::Minor) {
+    } else if fails {
         1
     } else {
         0
     })
 }
 
+/// Whether to colour: `--color`, then NO_COLOR (set and not empty turns
+/// colour off), then CLICOLOR_FORCE (set and not "0" turns it on), then
+/// whether standard output is a terminal.
+fn use_color(choice: ColorChoice) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if set("NO_COLOR") {
+                false
+            } else if set("CLICOLOR_FORCE")
+                && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0")
+            {
+                true
+            } else {
+                std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
 fn write_report(report: &Report, args: &CheckArgs) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Table => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
+    let show = Show::from(args.show);
+    let listed = || {
+        let mut r = report.clone();
+        r.retain_claims(show);
+        r
+    };
+    let summary_only = || {
+        let mut r = report.clone();
+        r.claims.clear();
+        r.checks.clear();
+        r.documents.clear();
+        r
+    };
+    match (args.format, args.summary) {
+        (Format::Table | Format::Line, true) => report::table::write_summary(report, &mut out)?,
+        (Format::Table, false) => {
+            let opts = report::table::TableOptions {
+                color: use_color(args.color),
+                show,
             };
-            report::table::write(report, report::table::TableOptions { color }, &mut out)?
+            report::table::write(report, opts, &mut out)?
         }
-        Format::Json => report::json::write(report, &mut out)?,
-        Format::Csv => report::csv::write(report, &mut out)?,
+        (Format::Json, true) => report::json::write(&summary_only(), &mut out)?,
+        (Format::Json, false) => report::json::write(&listed(), &mut out)?,
+        (Format::Jsonl, true) => report::jsonl::write_summary(report, &mut out)?,
+        (Format::Jsonl, false) => report::jsonl::write(&listed(), &mut out)?,
+        (Format::Csv, true) => report::csv::write_summary(report, &mut out)?,
+        (Format::Csv, false) => report::csv::write(&listed(), &mut out)?,
+        (Format::Line, false) => report::line::write(report, &mut out)?,
+        (Format::Sarif, _) => report::sarif::write(report, &mut out)?,
+        (Format::Github, _) => report::github::write(report, &mut out)?,
     }
     out.flush()?;
     Ok(())

@@ -82,3 +82,16 @@ mod erased {
         }
     }
 }
+
+/// The counts as a header and one row (`--summary`).
+pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let fields = match serde_json::to_value(&report.summary) {
+        Ok(serde_json::Value::Object(m)) => m,
+        _ => return Err(io::Error::other("summary is not an object")),
+    };
+    w.write_record(fields.keys()).map_err(io::Error::other)?;
+    w.write_record(fields.values().map(|v| v.to_string()))
+        .map_err(io::Error::other)?;
+    w.flush()
+}

@@ -5,7 +5,12 @@
 //! in `docs/output.md`: keep the names, add fields freely.
 
 pub mod csv;
+pub mod github;
 pub mod json;
+pub mod jsonl;
+pub mod line;
+pub mod sarif;
+pub mod snippet;
 pub mod table;
 
 use crate::extract::{Claim, Extraction, Qualifier, Quantity};
@@ -113,6 +118,31 @@ pub struct CheckRecord {
     pub explanation: String,
     pub evidence: String,
     pub rounding_only: bool,
+    /// The source lines that hold the check's sentences, so a report can
+    /// show them without going back to the file.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// Whole source lines of a document, from `start` (a byte offset) to `end`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Excerpt {
+    /// 1-based line number of the first line.
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Which claims a report lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Show {
+    /// Every claim.
+    #[default]
+    All,
+    /// Claims that take part in a check.
+    Checked,
+    /// Claims that take part in an inconsistent check.
+    Issues,
 }
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
@@ -218,6 +248,7 @@ impl Report {
                 explanation: check.explanation.clone(),
                 evidence: check.evidence.clone(),
                 rounding_only: check.rounding_only,
+                excerpt: excerpt(docs, extraction, check),
             })
             .collect();
         let count = |s: ClaimStatus| claims.iter().filter(|c| c.status == s).count();
@@ -252,12 +283,80 @@ impl Report {
         }
     }
 
+    /// A claim by its id ("c3").
+    pub fn claim(&self, id: &str) -> Option<&ClaimRecord> {
+        // Ids are "c" and the 1-based index, so the lookup is direct unless
+        // the list was filtered.
+        id.strip_prefix('c')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| self.claims.get(n.wrapping_sub(1)))
+            .filter(|c| c.id == id)
+            .or_else(|| self.claims.iter().find(|c| c.id == id))
+    }
+
+    /// The inconsistent checks, in order.
+    pub fn issues(&self) -> impl Iterator<Item = &CheckRecord> {
+        self.checks
+            .iter()
+            .filter(|c| c.status == Status::Inconsistent)
+    }
+
+    /// The serialised name of a severity ("major").
+    pub fn severity_name(s: Option<Severity>) -> &'static str {
+        match s {
+            Some(Severity::Minor) => "minor",
+            Some(Severity::Major) | None => "major",
+        }
+    }
+
+    /// Keeps only the claims `show` asks for; the summary still counts all.
+    pub fn retain_claims(&mut self, show: Show) {
+        self.claims.retain(|c| match show {
+            Show::All => true,
+            Show::Checked => c.status != ClaimStatus::Unchecked,
+            Show::Issues => c.status == ClaimStatus::Inconsistent,
+        });
+    }
+
     /// Whether any check is inconsistent at or above a severity.
     pub fn has_inconsistency(&self, at_least: Severity) -> bool {
         self.checks.iter().any(|c| {
             c.status == Status::Inconsistent && c.severity.unwrap_or(Severity::Major) >= at_least
         })
     }
+}
+
+/// The whole lines around the sentences of a check's claims in the
+/// document of its stated result.
+fn excerpt(docs: &[Document], extraction: &Extraction, check: &Check) -> Option<Excerpt> {
+    let last = extraction.claims.get(*check.claims.last()?)?;
+    let doc = docs.get(last.doc)?;
+    let (mut start, mut end) = (usize::MAX, 0);
+    for &c in &check.claims {
+        let claim = extraction.claims.get(c)?;
+        if claim.doc != last.doc {
+            continue;
+        }
+        let sentence = extraction.sentences.get(claim.sentence)?;
+        start = start.min(sentence.start).min(claim.start);
+        end = end.max(sentence.end).max(claim.end);
+    }
+    let src = &doc.source;
+    let start = src[..start.min(src.len())]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = src[end.min(src.len())..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(src.len(), |i| end + i);
+    let text = crate::input::decode_same_length(&src[start..end]).0;
+    Some(Excerpt {
+        line: doc.line_col(start).0,
+        start,
+        end,
+        text,
+    })
 }
 
 fn claim_record(

@@ -1,7 +1,7 @@
 //! `--format table`: a table of claims for people, then each check with its
 //! arithmetic, then the counts.
 
-use super::{ClaimRecord, ClaimStatus, Report};
+use super::{ClaimRecord, ClaimStatus, Report, Show};
 use crate::reconcile::Status;
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use owo_colors::OwoColorize;
@@ -12,6 +12,8 @@ use std::io::{self, Write};
 pub struct TableOptions {
     /// Colour by status (the caller decides from the terminal and NO_COLOR).
     pub color: bool,
+    /// Which claims the table lists.
+    pub show: Show,
 }
 
 fn status_cell(s: ClaimStatus) -> Cell {
@@ -49,7 +51,9 @@ fn value_text(c: &ClaimRecord) -> String {
 
 pub fn write(report: &Report, opts: TableOptions, out: &mut dyn Write) -> io::Result<()> {
     let many = report.documents.len() > 1;
-    if !report.claims.is_empty() {
+    let mut listed = report.clone();
+    listed.retain_claims(opts.show);
+    if !listed.claims.is_empty() {
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL_CONDENSED)
@@ -65,7 +69,7 @@ pub fn write(report: &Report, opts: TableOptions, out: &mut dyn Write) -> io::Re
         } else {
             table.force_no_tty();
         }
-        for c in &report.claims {
+        for c in &listed.claims {
             let place = if many {
                 format!("{}:{}:{}", c.document, c.line, c.column)
             } else {
@@ -132,10 +136,24 @@ pub fn write(report: &Report, opts: TableOptions, out: &mut dyn Write) -> io::Re
             writeln!(out, "   OK only thanks to rounding of the stated figures")?;
         }
     }
+    if report.issues().next().is_some() {
+        writeln!(out)?;
+        super::snippet::write(report, opts.color, out)?;
+    }
+    write_summary(report, out)
+}
+
+/// The closing line of counts (alone, for `--summary`).
+pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.summary;
+    let suppressed = if s.suppressed > 0 {
+        format!(", {} suppressed", s.suppressed)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} document{}, {} claim{}: {} OK, {} inconsistent, {} unchecked; {} check{} ({} inconsistent)",
+        "{} document{}, {} claim{}: {} OK, {} inconsistent, {} unchecked; {} check{} ({} inconsistent{suppressed})",
         s.documents,
         plural(s.documents),
         s.claims,
