@@ -9,10 +9,12 @@
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use figcheck::config::{self, Config};
 use figcheck::input::{self, InputFormat, InputOptions};
 use figcheck::reconcile::Severity;
 use figcheck::report::{self, Report, Show};
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 const AFTER_HELP: &str = "Examples:
   figcheck story.md                      check one story, table and snippets
@@ -93,6 +95,15 @@ struct CheckArgs {
     /// Check all the files as one story, so figures may tie across them.
     #[arg(long)]
     together: bool,
+    /// Settings file to use instead of the figcheck.toml found above the first input.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Use the default settings, ignoring any figcheck.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// Print the effective settings (as figcheck.toml) and exit.
+    #[arg(long)]
+    print_config: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,6 +238,12 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
             args.format
         );
     }
+    let (config, config_path) = settings(args)?;
+    if args.print_config {
+        print!("{}", config.effective_toml(config_path.as_deref()));
+        std::io::stdout().flush()?;
+        return Ok(0);
+    }
     let files = if args.files.is_empty() {
         if std::io::stdin().is_terminal() {
             bail!("no input: name a file, or - for standard input (see --help)");
@@ -238,7 +255,7 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
     let opts = InputOptions {
         date: args.date,
         format: args.input_format.map(InputFormat::from),
-        ..InputOptions::default()
+        fields: config.fields(),
     };
     let loaded = input::load_all(&files, &opts);
     for e in &loaded.errors {
@@ -248,9 +265,14 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
     let docs = loaded.documents;
     let options = figcheck::Options {
         together: args.together,
+        disabled_rules: config.disabled_rules(),
+        tolerance: config.tolerance(),
+        periods: figcheck::extract::period::Options {
+            fiscal_year_start: config.check.fiscal_year_start,
+        },
     };
     let report = if extract_only {
-        figcheck::extract_only(&docs)
+        figcheck::extract_claims(&docs, &options)
     } else {
         figcheck::check(&docs, &options)
     };
@@ -277,6 +299,30 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
     } else {
         0
     })
+}
+
+/// The settings in force: `--config`, else the figcheck.toml found by
+/// walking up from the first input (the working directory for standard
+/// input), else the defaults. Returns the file they came from.
+fn settings(args: &CheckArgs) -> Result<(Config, Option<PathBuf>)> {
+    if args.no_config {
+        return Ok((Config::default(), None));
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => {
+            let first = args
+                .files
+                .iter()
+                .find(|f| *f != "-")
+                .map_or(Path::new("."), |f| Path::new(f.as_str()));
+            config::discover(first)
+        }
+    };
+    match path {
+        Some(p) => Ok((Config::load(&p)?, Some(p))),
+        None => Ok((Config::default(), None)),
+    }
 }
 
 /// Whether to colour: `--color`, then NO_COLOR (set and not empty turns

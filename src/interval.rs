@@ -125,6 +125,22 @@ impl Interval {
         }
     }
 
+    /// Each bound moved outwards by `fraction` of its own magnitude (a
+    /// bound that would overflow is dropped: the side becomes unbounded).
+    pub fn widen_relative(&self, fraction: Decimal) -> Interval {
+        let delta = |b: &Bound| b.value.abs().checked_mul(fraction.abs());
+        Interval {
+            low: self.low.and_then(|b| {
+                let value = b.value.checked_sub(delta(&b)?)?;
+                Some(Bound { value, ..b })
+            }),
+            high: self.high.and_then(|b| {
+                let value = b.value.checked_add(delta(&b)?)?;
+                Some(Bound { value, ..b })
+            }),
+        }
+    }
+
     pub fn is_bounded(&self) -> bool {
         self.low.is_some() && self.high.is_some()
     }
@@ -319,6 +335,15 @@ impl fmt::Display for Interval {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn widening_by_a_fraction() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let w = Interval::closed(d("100"), d("-200").abs()).widen_relative(d("0.01"));
+        assert_eq!(w, Interval::closed(d("99"), d("202")));
+        let open = Interval::above(d("-50"), false).widen_relative(d("0.1"));
+        assert_eq!(open, Interval::above(d("-55"), false));
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod calendar;
+pub mod config;
 pub mod extract;
 pub mod input;
 pub mod interval;
@@ -21,18 +22,34 @@ pub mod report;
 pub mod suppression;
 
 use input::Document;
+use rust_decimal::Decimal;
 
 /// Settings for one run of the pipeline.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Check the documents as one story: figures in one may tie to another.
     pub together: bool,
+    /// Ids of rules that do not run.
+    pub disabled_rules: Vec<String>,
+    /// A relative allowance (0.01 = 1%) added on both sides of every
+    /// figure's interval before checking, for newsrooms that accept looser
+    /// rounding than the written precision implies. Zero by default.
+    pub tolerance: Decimal,
+    /// How periods are read (the fiscal year's start month).
+    pub periods: extract::period::Options,
 }
 
 /// Runs extraction, reconciliation and report assembly over documents.
 pub fn check(docs: &[Document], opts: &Options) -> report::Report {
-    let extraction = extract::extract(docs);
-    let mut checks = reconcile::reconcile(docs, &extraction, opts);
+    let extraction = extract::extract_with(docs, opts.periods);
+    let widened;
+    let checked = if opts.tolerance.is_zero() {
+        &extraction
+    } else {
+        widened = with_tolerance(&extraction, opts.tolerance);
+        &widened
+    };
+    let mut checks = reconcile::reconcile(docs, checked, opts);
     let outcome = suppression::apply(docs, &extraction, &mut checks);
     let mut report = report::Report::build(docs, &extraction, &checks);
     report.summary.suppressed = outcome.suppressed;
@@ -46,6 +63,21 @@ pub fn check(docs: &[Document], opts: &Options) -> report::Report {
 
 /// Runs extraction only: the report lists claims and no checks.
 pub fn extract_only(docs: &[Document]) -> report::Report {
-    let extraction = extract::extract(docs);
+    extract_claims(docs, &Options::default())
+}
+
+/// Runs extraction only, with the run's settings (period reading).
+pub fn extract_claims(docs: &[Document], opts: &Options) -> report::Report {
+    let extraction = extract::extract_with(docs, opts.periods);
     report::Report::build(docs, &extraction, &[])
+}
+
+/// A copy of the extraction whose claim intervals are widened by a
+/// relative tolerance; the report still shows the intervals as stated.
+fn with_tolerance(extraction: &extract::Extraction, tolerance: Decimal) -> extract::Extraction {
+    let mut out = extraction.clone();
+    for claim in &mut out.claims {
+        claim.interval = claim.interval.widen_relative(tolerance);
+    }
+    out
 }

@@ -104,7 +104,14 @@ fn resolve(claims: &[Claim], fig: &FigRef) -> Option<usize> {
 
 fn run(docs: &[Document], together: bool) -> (Vec<Claim>, Vec<Check>) {
     let extraction = extract::extract(docs);
-    let checks = reconcile::reconcile(docs, &extraction, &Options { together });
+    let checks = reconcile::reconcile(
+        docs,
+        &extraction,
+        &Options {
+            together,
+            ..Options::default()
+        },
+    );
     (extraction.claims, checks)
 }
 

@@ -200,7 +200,15 @@ impl Extraction {
 
 /// Extracts the claims of a batch of documents.
 pub fn extract(docs: &[Document]) -> Extraction {
-    let mut out = Extraction::default();
+    extract_with(docs, period::Options::default())
+}
+
+/// Extracts the claims of a batch, reading periods with the given settings.
+pub fn extract_with(docs: &[Document], period_options: period::Options) -> Extraction {
+    let mut out = Extraction {
+        period_options,
+        ..Extraction::default()
+    };
     for (i, doc) in docs.iter().enumerate() {
         out.add_document(doc, i);
     }

@@ -172,6 +172,9 @@ pub fn reconcile(docs: &[Document], extraction: &Extraction, options: &Options) 
     let story = Story::new(docs, extraction, options);
     let mut checks = Vec::new();
     for rule in RULES {
+        if options.disabled_rules.iter().any(|r| r == rule.id()) {
+            continue;
+        }
         rule.check(&story, &mut checks);
     }
     checks
