@@ -252,3 +252,19 @@ fn a_suppression_for_another_rule_silences_nothing() {
     .unwrap();
     figcheck().arg(&path).assert().code(1);
 }
+
+#[test]
+fn standard_input_takes_the_input_format() {
+    let html = std::fs::read("testdata/formats/ferries.html").unwrap();
+    let out = figcheck()
+        .args(["--format", "json", "--input-format", "html", "-"])
+        .write_stdin(html)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"][0]["path"], "<stdin>");
+    assert_eq!(report["documents"][0]["date_source"], "metadata");
+    let (file, _) = json_report(&["testdata/formats/ferries.html"]);
+    assert_eq!(checks(&report), checks(&file));
+}
