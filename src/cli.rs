@@ -311,12 +311,20 @@ fn settings(args: &CheckArgs) -> Result<(Config, Option<PathBuf>)> {
     let path = match &args.config {
         Some(p) => Some(p.clone()),
         None => {
-            let first = args
-                .files
-                .iter()
-                .find(|f| *f != "-")
-                .map_or(Path::new("."), |f| Path::new(f.as_str()));
-            config::discover(first)
+            let mut inputs = args.files.iter().filter(|f| *f != "-").map(Path::new);
+            let found = config::discover(inputs.next().unwrap_or(Path::new(".")));
+            // One run has one set of settings; say so when inputs from
+            // another project would have had others.
+            if let Some(other) = inputs.find(|f| config::discover(f) != found) {
+                eprintln!(
+                    "figcheck: warning: {} is under other settings than the first input; using {}",
+                    other.display(),
+                    found
+                        .as_deref()
+                        .map_or("the defaults".to_string(), |p| p.display().to_string())
+                );
+            }
+            found
         }
     };
     match path {

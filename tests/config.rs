@@ -167,3 +167,18 @@ fn json_lines_field_names_come_from_the_config() {
     assert_eq!(r["documents"][0]["path"], format!("{batch}#crew"));
     assert_eq!(r["documents"][0]["reference_date"], "2024-03-05");
 }
+
+#[test]
+fn inputs_under_other_settings_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a/story.txt", CREW);
+    let b = write(dir.path(), "b/story.txt", CREW);
+    write(dir.path(), "a/figcheck.toml", "[rules]\nsum = false\n");
+    figcheck()
+        .args([&a, &b])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "is under other settings than the first input",
+        ));
+}

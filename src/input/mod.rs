@@ -387,3 +387,85 @@ mod tests {
         assert_eq!(doc.date_at(50), NaiveDate::from_ymd_opt(2016, 8, 18));
     }
 }
+
+#[cfg(test)]
+mod same_length {
+    /// Every reader keeps the source's byte length on arbitrary markup soup.
+    #[test]
+    fn soup_keeps_its_length() {
+        const PIECES: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<div hidden>",
+            "</div>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "<!-- figcheck-ignore-next sum -->",
+            "&amp;",
+            "&#36;",
+            "&#x1F600;",
+            "&#99999999;",
+            "&notit;",
+            "&",
+            "<",
+            ">",
+            "é",
+            "€",
+            "1,204",
+            " 977 ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "`",
+            "```",
+            "# ",
+            "- ",
+            "[a](http://x.io/5)",
+            "<https://y.io/6>",
+            "---\n",
+            "date: 2016-02-05\n",
+            "|",
+            "*",
+            "\\",
+            "<header>",
+            "</header>",
+            "<article>",
+            "<br>",
+            "<td>",
+            "<time datetime=\"2016-01-01\">",
+            "<meta property=\"article:published_time\" content=\"2016-08-18\">",
+            "\u{a0}",
+            "\0",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 40) as usize;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let md = super::markdown::parse(&s);
+            assert_eq!(md.text.len(), s.len(), "markdown: {s:?}");
+            let html = super::html::parse(&s);
+            assert_eq!(html.text.len(), s.len(), "html: {s:?}");
+            for (a, b) in s
+                .bytes()
+                .zip(html.text.bytes())
+                .chain(s.bytes().zip(md.text.bytes()))
+            {
+                // Line structure is never changed, only added to.
+                if a == b'\n' {
+                    assert_eq!(b, b'\n', "{s:?}");
+                }
+            }
+        }
+    }
+}
