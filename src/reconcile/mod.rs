@@ -12,6 +12,7 @@
 //! evidence is weak it adds nothing, and the claims stay unchecked.
 
 pub mod change;
+pub mod cumulative;
 pub mod multiple;
 pub mod pairs;
 pub mod percent_change;
@@ -157,6 +158,7 @@ pub trait Rule: Sync {
 /// Every rule, in the order they run.
 pub static RULES: &[&dyn Rule] = &[
     &sum::Sum,
+    &cumulative::Cumulative,
     &points::Points,
     &multiple::Multiple,
     &shares::Shares,

@@ -25,7 +25,7 @@ pub struct Sum;
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?: (?:bring|brought|take|took|taken|push|pushed|lift|lifted|raise|raised)(?:s|ing)?\s+
+        (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised)\s+
               (?:the|its|their|our|his|her)\s+(?:overall\s+|combined\s+|cumulative\s+|running\s+)?
               (?:total|tally|number|count|toll|figure|sum)(?:\s+[a-z]+){0,3}?\s+to
           | (?:a|the)\s+(?:combined\s+|grand\s+)?total\s+of
@@ -244,21 +244,34 @@ fn parts_in(story: &Story, total: usize, window: &Window) -> Option<Vec<usize>> 
         Window::After => (t.end, claims[last].end),
         _ => (claims[first].start, claims[last].end),
     };
-    (!unread_digits(story, t.doc, from, to)).then_some(parts)
+    (!unread_digits(story, first.min(total)..last.max(total) + 1, from, to)).then_some(parts)
 }
 
-/// Whether digits between two offsets lie outside every claim: a figure
-/// the extractor skipped may be a missing part.
-fn unread_digits(story: &Story, doc: usize, from: usize, to: usize) -> bool {
+/// Whether digits between two offsets lie outside the claims that span
+/// them (`near`): a figure the extractor skipped may be a missing part.
+fn unread_digits(story: &Story, near: std::ops::Range<usize>, from: usize, to: usize) -> bool {
+    let near = &story.claims[near];
+    let Some(doc) = near.first().map(|c| c.doc) else {
+        return false;
+    };
     let text = story.lower(doc, from, to);
-    text.char_indices().any(|(k, ch)| {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let run = bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
         let at = from + k;
-        ch.is_ascii_digit()
-            && !story
-                .claims
-                .iter()
-                .any(|c| c.doc == doc && c.start <= at && at < c.end)
-    })
+        // Years are dates, not figures: "1,200 cars in 2023 and 300 vans".
+        let year = run == 4 && matches!(&text[k..k + 2], "18" | "19" | "20" | "21");
+        if !year && !near.iter().any(|c| c.start <= at && at < c.end) {
+            return true;
+        }
+        k += run;
+    }
+    false
 }
 
 /// A sentence-initial total cue that leaves its parts to the sentence
@@ -284,6 +297,12 @@ impl super::Rule for Sum {
             for t in range.clone() {
                 let total = &story.claims[t];
                 if !total.is_usable() || total.quantity == Quantity::Percent || total.range {
+                    continue;
+                }
+                // A running total of a new and an earlier figure is the
+                // `cumulative` rule's, which also checks their periods.
+                if super::cumulative::running(story, t, None).is_some() {
+                    used_until = t + 1;
                     continue;
                 }
                 let before = story.text_before(t);
@@ -391,14 +410,22 @@ mod tests {
     #[test]
     fn bringing_the_total_to() {
         let c = checks(
-            "It suspended another 235,000 accounts, which, added to the 125,000 closed earlier, brings the total so far to 360,000.",
+            "It suspended 235,000 accounts in March and 125,000 in April, bringing its total to 360,000.",
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Ok);
         let c = checks(
-            "It suspended another 235,000 accounts, which, added to the 125,000 closed earlier, brings the total so far to 380,000.",
+            "It suspended 235,000 accounts in March and 125,000 in April, bringing its total to 380,000.",
         );
         assert_eq!(c[0].status, Status::Inconsistent);
+    }
+
+    #[test]
+    fn running_totals_are_left_to_cumulative() {
+        let c = checks(
+            "It suspended another 235,000 accounts, which, added to the 125,000 closed earlier, brings the total so far to 360,000.",
+        );
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]
@@ -421,6 +448,13 @@ mod tests {
             "Labour won 27 seats, the Conservatives 19 and independents 8, 54 seats in total.",
         );
         assert!(c.iter().all(|k| k.status == Status::Ok), "{c:?}");
+    }
+
+    #[test]
+    fn years_among_the_parts_are_no_figures() {
+        let c = checks("It sold 1,200 cars in 2023 and 300 vans in 2024, 1,500 vehicles in total.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
     }
 
     #[test]
