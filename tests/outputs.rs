@@ -327,7 +327,7 @@ fn table_shows_a_snippet_for_each_inconsistency() {
     assert!(out.contains("note: 46 + 19 = 65"), "{out}");
     let (minor, _) = stdout(&["--color", "never", MINOR]);
     assert!(
-        minor.contains("warning[k1]: inconsistent figures [sum, minor]"),
+        minor.contains("warning[k1]: inconsistent figures [cumulative, minor]"),
         "{minor}"
     );
     let (clean, _) = stdout(&["--color", "never", CLEAN]);
