@@ -561,7 +561,10 @@ mod tests {
             })
             .collect();
         let ex = crate::extract::extract(&docs);
-        let options = crate::Options { together };
+        let options = crate::Options {
+            together,
+            ..Default::default()
+        };
         let story = Story::new(&docs, &ex, &options);
         let mut out = Vec::new();
         super::super::Rule::check(&Cumulative, &story, &mut out);
