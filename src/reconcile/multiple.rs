@@ -143,15 +143,23 @@ fn band(f: Decimal, qualifier: Option<&str>) -> Interval {
 
 /// Whether two figures measure the same kind of thing.
 fn comparable(a: &Claim, b: &Claim) -> bool {
+    same_kind(a, b) && units_agree(a, b)
+}
+
+/// Same quantity and currency, both usable single figures.
+fn same_kind(a: &Claim, b: &Claim) -> bool {
     let usable = |c: &Claim| c.is_usable() && !c.range && c.quantity != Quantity::Points;
-    let units = match (&a.unit, &b.unit) {
+    usable(a) && usable(b) && a.quantity == b.quantity && a.currency == b.currency
+}
+
+fn units_agree(a: &Claim, b: &Claim) -> bool {
+    match (&a.unit, &b.unit) {
         // "300 people" may restate "300 staff"; other nouns must agree.
         (Some(x), Some(y)) => {
             x == y || a.unit_inferred || b.unit_inferred || x == "people" || y == "people"
         }
         _ => true,
-    };
-    usable(a) && usable(b) && a.quantity == b.quantity && a.currency == b.currency && units
+    }
 }
 
 /// A factor found in a sentence and the two figures it relates.
@@ -311,7 +319,9 @@ impl Multiple {
         let Some(f) = cap.name("f").and_then(|f| fraction_word(f.as_str())) else {
             return;
         };
-        if !comparable(&story.claims[part], &story.claims[whole]) {
+        // The fraction's syntax ties the two; the part may name a narrower
+        // noun than the whole ("a quarter of the 431 cases, 104 children").
+        if !same_kind(&story.claims[part], &story.claims[whole]) {
             return;
         }
         out.push(Found {

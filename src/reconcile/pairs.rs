@@ -25,6 +25,10 @@ pub enum Direction {
     Down,
 }
 
+/// Words that may stand between the two figures of a pair: when each was
+/// measured.
+const WHEN: &str = r"in|at|on|during|for|a|an|the|this|last|previous|prior|year|years|month|earlier|ago|before|previously|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|quarter|election|census|survey|poll|\d{4}(?:-\d{2})?";
+
 /// "from" right before the first figure ("rose from", "from a low of").
 static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bfrom(?:\s+(?:a\s+(?:low|high)\s+of|just|only))?\s*$").expect("from")
@@ -44,14 +48,16 @@ static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Between B and A in "to B from A".
 static TO_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|a|an|the|year|to|ended|ending|first|second|third|fourth|half|quarter|month|week|period|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*(?:up\s+|down\s+)?from\s*$")
+    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|a|an|the|year|years|to|ended|ending|first|second|third|fourth|half|quarter|quarters|month|months|week|weeks|period|two|three|four|six|nine|twelve|\d{1,2}|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*(?:up\s+|down\s+)?from\s*$")
         .expect("to-from")
 });
 
 /// Between B and A in "B, up from A" (no "to" needed).
 static UP_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|the|year|\d{4}(?:-\d{2})?))*\s*[,(]\s*(?:up|down)\s+from\s*$")
-        .expect("up-from")
+    Regex::new(&format!(
+        r"^(?:\s*,?\s*(?:{WHEN})\b)*\s*[,(]\s*(?:up|down)\s+from\s*$"
+    ))
+    .expect("up-from")
 });
 
 static UP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -332,6 +338,8 @@ mod tests {
         assert_eq!(pairs("Turnout rose from 10% to 15%."), want);
         assert_eq!(pairs("Turnout rose from 10% in 2019 to 15%."), want);
         assert_eq!(pairs("Turnout rose to 15% from 10%."), want);
+        assert_eq!(pairs("Turnout rose to 15% in March from 10%."), want);
+        assert_eq!(pairs("Turnout rose from 10% in January to 15%."), want);
         assert_eq!(pairs("Turnout was 15%, up from 10% a year earlier."), want);
     }
 

@@ -32,7 +32,8 @@ static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text between the pair and a change figure after it.
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|last|previous|year|years|month|earlier|ago|before|previously|\d{4}))*
+    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|at|on|since|this|last|previous|prior|general|year|years|month|earlier|ago|before|previously|election|census|survey|poll|quarter
+        |january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b)*
         \s*(?:[,;:(]|[-–—])\s*
         (?:(?:which\s+(?:is|was)|representing|marking|amounting\s+to|or)\s+)?
         (?:an?\s+)?
@@ -212,7 +213,8 @@ fn judge(story: &Story, pair: &BeforeAfter, stated: &Stated) -> Check {
         shown(exact_diff, &diff),
         shown(exact_rel.map(|r| r.round_dp(1)), &rel)
     );
-    let literal = &story.claims[stated.claim].literal;
+    let change = &story.claims[stated.claim];
+    let literal = story.lower(change.doc, change.start, change.span.1);
     let (fits, other_fits, own, other, computed) = match stated.reading {
         Reading::Points => (
             points_fit,

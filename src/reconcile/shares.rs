@@ -58,13 +58,18 @@ static AGAINST_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that say the percentages do not share one whole.
 static NOT_ONE_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:among|amongst|whereas|respectively|compared|versus|vs|than|each|per|both|men|women|aged|up|down|rose|risen|rise|fell|fallen|fall|increase[ds]?|decrease[ds]?|gain(?:ed|s)?|lost|drop(?:ped|s)?|jump(?:ed|s)?|grew|growth|declin(?:e|ed|es)|change[ds]?|swing|previous|earlier|ago|last|before|points?|turnout|margin|lead)\b")
+    Regex::new(r"\b(?:up|down)\s*(?:by\s*)?\#|\b(?:among|amongst|whereas|respectively|compared|versus|vs|than|each|per|both|men|women|aged|rose|risen|rise|fell|fallen|fall|increase[ds]?|decrease[ds]?|gain(?:ed|s)?|lost|drop(?:ped|s)?|jump(?:ed|s)?|grew|growth|declin(?:e|ed|es)|change[ds]?|swing|previous|earlier|ago|last|before|points?|turnout|margin|lead)\b")
         .expect("not one whole")
 });
 
 /// The base a share names after it: "48% of voters".
 static BASE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?([a-z]+)").expect("base after")
+});
+
+/// The whole introduced before the first share.
+static WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:of|in)\s+(?:the|those|these|its|their|all)\b").expect("whole before")
 });
 
 /// A share of a subset: "30% of them".
@@ -99,8 +104,15 @@ impl Shares {
     }
 
     /// Whether every share in the sentence can be a share of one whole.
-    fn one_whole(story: &Story, s: usize, gaps: &str) -> bool {
+    fn one_whole(story: &Story, s: usize, parts: &[usize], gaps: &str) -> bool {
         let range = story.sentences[s].claims.clone();
+        // A change in points means the sentence compares, not splits.
+        if range
+            .clone()
+            .any(|c| story.claims[c].quantity == Quantity::Points)
+        {
+            return false;
+        }
         if NOT_ONE_WHOLE.is_match(gaps) || !pairs::before_after(story, s).is_empty() {
             return false;
         }
@@ -110,9 +122,9 @@ impl Shares {
             return false;
         }
         let mut bases = Vec::new();
-        for c in range {
+        for &c in parts {
             let claim = &story.claims[c];
-            if claim.quantity != Quantity::Percent || !claim.is_usable() || claim.range {
+            if !claim.is_usable() || claim.range {
                 return false;
             }
             let after = story.text_after(c);
@@ -128,22 +140,21 @@ impl Shares {
     }
 
     /// What the cues say about the whole.
-    fn whole(story: &Story, s: usize, gaps: &str) -> Option<(Whole, String)> {
-        let range = story.sentences[s].claims.clone();
+    fn whole(story: &Story, parts: &[usize], gaps: &str) -> Option<(Whole, String)> {
         // The remainder's own figure ("the rest, 13%", "the remaining 12%")
         // or a split ("split 52% to 48%") shows the shares cover the whole.
-        for c in range.clone() {
+        for &c in parts {
             if let Some(m) = REMAINDER_BEFORE.captures(story.text_before(c)) {
                 return Some((Whole::Covered, m[1].to_string()));
             }
         }
-        if let Some(m) = SPLIT_BEFORE.captures(story.text_before(range.start)) {
+        if let Some(m) = SPLIT_BEFORE.captures(story.text_before(parts[0])) {
             return Some((Whole::Covered, m[1].to_string()));
         }
         if let (Some(f), Some(a)) = (FOR_WORDS.find(gaps), AGAINST_WORDS.find(gaps)) {
             return Some((Whole::Exclusive, format!("{} / {}", f.as_str(), a.as_str())));
         }
-        let votes = range.clone().all(|c| {
+        let votes = parts.iter().all(|&c| {
             BASE_AFTER
                 .captures(story.text_after(c))
                 .and_then(|m| m.get(1))
@@ -159,6 +170,65 @@ impl Shares {
     }
 }
 
+impl Shares {
+    /// The shares that cover the whole: the sentence's own when they can
+    /// reach 100; otherwise the story may have given the first share in the
+    /// sentence before ("The Greens won with 41% of the vote. Labour took
+    /// 33% ... and independents the remaining 11%."). That sentence's
+    /// shares join only when they name their whole ("of the vote") and the
+    /// sentence's own shares name no other; if even then the sum falls
+    /// short, some share is unstated and nothing is checked.
+    /// Whether the sentence introduces the whole before or at its first
+    /// share ("Of those polled, ...", "In the survey, ...", "41% of the
+    /// power"): then no share can stand in an earlier sentence.
+    fn names_its_whole(story: &Story, parts: &[usize]) -> bool {
+        let Some(&first) = parts.first() else {
+            return false;
+        };
+        WHOLE_BEFORE.is_match(story.text_before(first))
+            || BASE_AFTER.is_match(story.text_after(first))
+    }
+
+    fn complete(story: &Story, s: usize, parts: Vec<usize>) -> Option<Vec<usize>> {
+        let sum = Interval::sum(parts.iter().map(|&p| &story.claims[p].interval));
+        let short = sum.high.is_some_and(|h| h.value < Decimal::ONE_HUNDRED);
+        if !short || Shares::names_its_whole(story, &parts) {
+            return Some(parts);
+        }
+        let prev = s.checked_sub(1)?;
+        if story.sentences[prev].doc != story.sentences[s].doc {
+            return None;
+        }
+        let before: Vec<usize> = story.sentences[prev]
+            .claims
+            .clone()
+            .filter(|&c| story.claims[c].quantity == Quantity::Percent)
+            .collect();
+        if before.is_empty() || !Shares::one_whole(story, prev, &before, &Shares::gaps(story, prev))
+        {
+            return None;
+        }
+        let base = |c: usize| {
+            BASE_AFTER
+                .captures(story.text_after(c))
+                .and_then(|m| m.get(1))
+                .map(|b| b.as_str().to_string())
+        };
+        let named = base(before[0])?;
+        if before
+            .iter()
+            .chain(&parts)
+            .any(|&c| base(c).is_some_and(|b| b != named))
+        {
+            return None;
+        }
+        let all: Vec<usize> = before.into_iter().chain(parts).collect();
+        let total = Interval::sum(all.iter().map(|&p| &story.claims[p].interval));
+        let still_short = total.high.is_some_and(|h| h.value < Decimal::ONE_HUNDRED);
+        (!still_short).then_some(all)
+    }
+}
+
 impl super::Rule for Shares {
     fn id(&self) -> &'static str {
         "shares"
@@ -170,17 +240,31 @@ impl super::Rule for Shares {
 
     fn check(&self, story: &Story, out: &mut Vec<Check>) {
         for s in 0..story.sentences.len() {
-            let range = story.sentences[s].claims.clone();
-            if range.len() < 2 {
+            // The percentages are the shares; counts and amounts in the
+            // sentence (the size of the whole) are not.
+            let parts: Vec<usize> = story.sentences[s]
+                .claims
+                .clone()
+                .filter(|&c| story.claims[c].quantity == Quantity::Percent)
+                .collect();
+            if parts.len() < 2 {
                 continue;
             }
             let gaps = Shares::gaps(story, s);
-            if !Shares::one_whole(story, s, &gaps) {
+            if !Shares::one_whole(story, s, &parts, &gaps) {
                 continue;
             }
-            if let Some((whole, cue)) = Shares::whole(story, s, &gaps) {
-                out.push(judge(story, range.collect(), whole, &cue));
-            }
+            let Some((whole, cue)) = Shares::whole(story, &parts, &gaps) else {
+                continue;
+            };
+            let parts = match whole {
+                Whole::Covered => match Shares::complete(story, s, parts) {
+                    Some(p) => p,
+                    None => continue,
+                },
+                Whole::Exclusive => parts,
+            };
+            out.push(judge(story, parts, whole, &cue));
         }
     }
 }
@@ -281,6 +365,46 @@ mod tests {
     }
 
     #[test]
+    fn the_size_of_the_whole_is_no_share() {
+        let c = run(
+            &Shares,
+            "Of the £48m budget, social care takes 38%, schools 27%, roads 14% and the remaining 21% goes to parks.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        assert_eq!(c[0].claims.len(), 4);
+    }
+
+    #[test]
+    fn the_first_share_may_stand_in_the_sentence_before() {
+        let lead = "The Greens won the seat with 41% of the vote.";
+        let c = run(
+            &Shares,
+            &format!(
+                "{lead} Labour took 33%, the Liberal Democrats 15% and independents the remaining 11%."
+            ),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        assert_eq!(c[0].claims.len(), 4);
+        let c = run(
+            &Shares,
+            &format!(
+                "{lead} Labour took 33%, the Liberal Democrats 15% and independents the remaining 21%."
+            ),
+        );
+        assert_eq!(c[0].status, Status::Inconsistent);
+        // Without the earlier share the sum falls short: some share is
+        // unstated, so nothing is checked.
+        assert!(
+            status(
+                "Labour took 33%, the Liberal Democrats 15% and independents the remaining 11%."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn a_split_vote() {
         assert_eq!(status("The vote split 52% to 48%."), [Status::Ok]);
         // "52% to 58%" would read as a range, so the wrong split is written apart.
@@ -318,6 +442,7 @@ mod tests {
             .is_empty()
         );
         assert!(status("Support rose to 48% from 39%, and 13% opposed it.").is_empty());
+        assert!(status("In the poll, 48% backed the plan, up 3%, and 39% opposed it.").is_empty());
         assert!(status("It won 48% of the vote in 2019 and 55% of the vote in 2024.").is_empty());
         // A remainder without a figure: the sum may fall short of 100.
         assert_eq!(
