@@ -358,3 +358,36 @@ fn completions_man_and_version() {
     let (help, _) = stdout(&["--help"]);
     assert!(help.contains("Examples:") && help.contains("--fail-on"));
 }
+
+#[test]
+fn long_lines_give_short_excerpts() {
+    // Minified HTML: the whole article on one line.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("min.html");
+    let filler = "Filler words here. ".repeat(300);
+    let story = "The authority hired 46 crew in the spring and 19 in the autumn, bringing the number of new crew to 75. ";
+    std::fs::write(
+        &path,
+        format!("<html><body><p>{filler}{story}{filler}</p></body></html>"),
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let report = json(&["-f", "json", p]);
+    let excerpt = &report["checks"][0]["excerpt"];
+    assert_eq!(excerpt["text"].as_str().unwrap().trim(), story.trim());
+    assert_eq!(excerpt["line"], 1);
+    assert_eq!(
+        excerpt["column"].as_u64(),
+        Some(15 + filler.len() as u64 + 1)
+    );
+    let (table, _) = stdout(&["--color", "never", p]);
+    let stated = report["claims"][2]["column"].as_u64().unwrap();
+    assert!(
+        table.contains(&format!("note: at {p}:1:{stated}")),
+        "{table}"
+    );
+    assert!(
+        table.len() < 4000,
+        "the snippet holds the sentence, not the line"
+    );
+}

@@ -4,7 +4,10 @@
 //!
 //! Skipped: the head, scripts and styles, navigation, page headers (a
 //! header inside `<article>` or `<main>` holds the headline and is kept),
-//! footers, forms, embedded media, comments and anything `hidden`. Block
+//! footers, asides, forms, code, embedded media, comments, anything
+//! `hidden` and elements with a chrome landmark role. Asides go because
+//! their usual content (related stories, other articles' headlines) states
+//! other stories' figures, which must never be checked against this one's. Block
 //! elements become paragraph breaks. The publication date comes from
 //! `<meta property="article:published_time">`, JSON-LD `datePublished` or
 //! the first `<time datetime>`, in that order.
@@ -28,7 +31,16 @@ pub struct Parsed {
 const SKIPPED: &[&str] = &[
     "head", "title", "script", "style", "noscript", "template", "nav", "footer", "svg", "math",
     "iframe", "object", "canvas", "form", "button", "select", "textarea", "video", "audio", "pre",
-    "code", "kbd", "samp",
+    "code", "kbd", "samp", "aside",
+];
+
+/// Landmark roles of page chrome: the same as nav, header, footer, aside.
+const CHROME_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
 ];
 
 /// Elements that never have content or an end tag.
@@ -170,7 +182,12 @@ impl Reader<'_> {
             }
         }
         let hidden = tag.attributes.contains_key(b"hidden".as_slice())
-            || attr(tag, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+            || attr(tag, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            || attr(tag, "role").is_some_and(|r| {
+                CHROME_ROLES
+                    .iter()
+                    .any(|c| r.trim().eq_ignore_ascii_case(c))
+            });
         let chrome = is(&name, SKIPPED) || (name == b"header" && self.article == 0) || hidden;
         if chrome && !is(&name, VOID) && !tag.self_closing {
             self.in_json_ld = name == b"script" && is_json_ld(tag);
@@ -320,9 +337,10 @@ mod tests {
         let src = "<html><head><title>5 ways</title></head><body><nav>7 links</nav>\
                    <header>Site 8</header><article><header><h1>Cuts of 9</h1></header>\
                    <p>Text 10.</p><script>var x = 11;</script><div hidden><div>12</div>13</div>\
-                   <!-- 14 --></article><footer>15</footer></body></html>";
+                   <!-- 14 --><aside>Related: 16 dead</aside><div role=\"navigation\">17</div>\
+                   </article><footer>15</footer></body></html>";
         let t = text(src);
-        for gone in ["5 ways", "7", "8", "11", "12", "13", "14", "15"] {
+        for gone in ["5 ways", "7", "8", "11", "12", "13", "14", "15", "16", "17"] {
             assert!(!t.contains(gone), "{gone} in {t:?}");
         }
         assert!(t.contains("Cuts of 9") && t.contains("Text 10."));

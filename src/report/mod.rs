@@ -123,11 +123,15 @@ pub struct CheckRecord {
     pub excerpt: Option<Excerpt>,
 }
 
-/// Whole source lines of a document, from `start` (a byte offset) to `end`.
+/// Source text around a check, from `start` (a byte offset) to `end`:
+/// whole lines unless the lines are very long.
 #[derive(Clone, Debug, Serialize)]
 pub struct Excerpt {
     /// 1-based line number of the first line.
     pub line: usize,
+    /// 1-based column (in characters) where the excerpt starts: 1 when it
+    /// holds whole lines.
+    pub column: usize,
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -326,37 +330,86 @@ impl Report {
     }
 }
 
-/// The whole lines around the sentences of a check's claims in the
-/// document of its stated result.
+/// The longest excerpt a check carries: the source around one sentence,
+/// not a whole minified page or a 10 MB line.
+const MAX_EXCERPT: usize = 2000;
+
+/// The source around a check's claims in the document of its stated
+/// result: the whole lines of their sentences when those are short, else
+/// the sentences alone, else the claims with a little context. Every scan
+/// is bounded, so huge lines cost no more than short ones.
 fn excerpt(docs: &[Document], extraction: &Extraction, check: &Check) -> Option<Excerpt> {
     let last = extraction.claims.get(*check.claims.last()?)?;
     let doc = docs.get(last.doc)?;
-    let (mut start, mut end) = (usize::MAX, 0);
+    let src = &doc.source;
+    let (mut s_start, mut s_end) = (usize::MAX, 0);
+    let (mut c_start, mut c_end) = (usize::MAX, 0);
     for &c in &check.claims {
         let claim = extraction.claims.get(c)?;
         if claim.doc != last.doc {
             continue;
         }
         let sentence = extraction.sentences.get(claim.sentence)?;
-        start = start.min(sentence.start).min(claim.start);
-        end = end.max(sentence.end).max(claim.end);
+        s_start = s_start.min(sentence.start).min(claim.start);
+        s_end = s_end.max(sentence.end).max(claim.end);
+        c_start = c_start.min(claim.start);
+        c_end = c_end.max(claim.end);
     }
-    let src = &doc.source;
-    let start = src[..start.min(src.len())]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let end = src[end.min(src.len())..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(src.len(), |i| end + i);
-    let text = crate::input::decode_same_length(&src[start..end]).0;
+    let (s_end, c_end) = (s_end.min(src.len()), c_end.min(src.len()));
+    let line_start = {
+        let from = s_start.saturating_sub(MAX_EXCERPT);
+        match src[from..s_start].iter().rposition(|&b| b == b'\n') {
+            Some(i) => Some(from + i + 1),
+            None => (from == 0).then_some(0),
+        }
+    };
+    let line_end = {
+        let to = (s_end + MAX_EXCERPT).min(src.len());
+        match src[s_end..to].iter().position(|&b| b == b'\n') {
+            Some(i) => Some(s_end + i),
+            None => (to == src.len()).then_some(to),
+        }
+    };
+    let (start, end) = match (line_start, line_end) {
+        (Some(a), Some(b)) if b - a <= MAX_EXCERPT => (a, b),
+        _ if s_end - s_start <= MAX_EXCERPT => (s_start, s_end),
+        _ if c_end - c_start <= MAX_EXCERPT => (
+            char_start(src, c_start.saturating_sub(80)),
+            char_end(src, (c_end + 80).min(src.len())),
+        ),
+        _ => return None,
+    };
+    // Place the excerpt by counting back from the stated claim, whose line
+    // and column are known, rather than from the top of the file.
+    let before = &src[start..last.start.max(start)];
+    let newlines = before.iter().filter(|&&b| b == b'\n').count();
+    let column = if newlines == 0 {
+        let chars = before.iter().filter(|b| (**b & 0xC0) != 0x80).count();
+        last.column.saturating_sub(chars).max(1)
+    } else {
+        1
+    };
     Some(Excerpt {
-        line: doc.line_col(start).0,
+        line: last.line.saturating_sub(newlines).max(1),
+        column,
         start,
         end,
-        text,
+        text: crate::input::decode_same_length(&src[start..end]).0,
     })
+}
+
+fn char_start(src: &[u8], mut i: usize) -> usize {
+    while i > 0 && i < src.len() && (src[i] & 0xC0) == 0x80 {
+        i -= 1;
+    }
+    i
+}
+
+fn char_end(src: &[u8], mut i: usize) -> usize {
+    while i < src.len() && (src[i] & 0xC0) == 0x80 {
+        i += 1;
+    }
+    i
 }
 
 fn claim_record(

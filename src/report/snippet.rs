@@ -30,8 +30,14 @@ fn render(report: &Report, check: &CheckRecord, renderer: &Renderer) -> Option<S
     };
     let mut snippet = Snippet::source(excerpt.text.as_str())
         .line_start(excerpt.line)
-        .path(check.document.as_str())
         .fold(true);
+    // The renderer counts columns from the start of the excerpt, so it can
+    // name the place only when the excerpt starts a line; otherwise the
+    // place is given in a note.
+    let whole_lines = excerpt.column == 1;
+    if whole_lines {
+        snippet = snippet.path(check.document.as_str());
+    }
     let last = check.claims.len().saturating_sub(1);
     for (i, id) in check.claims.iter().enumerate() {
         let Some(claim) = report.claim(id) else {
@@ -55,10 +61,21 @@ fn render(report: &Report, check: &CheckRecord, renderer: &Renderer) -> Option<S
         check.rule,
         Report::severity_name(check.severity)
     );
-    let groups = [
-        level.primary_title(title).id(&check.id).element(snippet),
-        Group::with_title(Level::NOTE.secondary_title(check.explanation.as_str())),
-        Group::with_title(Level::HELP.secondary_title(format!("tied by {}", check.evidence))),
-    ];
+    let place = check
+        .claims
+        .last()
+        .and_then(|id| report.claim(id))
+        .map(|c| format!("at {}:{}:{}", check.document, c.line, c.column))
+        .unwrap_or_default();
+    let mut groups = vec![level.primary_title(title).id(&check.id).element(snippet)];
+    if !whole_lines {
+        groups.push(Group::with_title(Level::NOTE.secondary_title(place)));
+    }
+    groups.push(Group::with_title(
+        Level::NOTE.secondary_title(check.explanation.as_str()),
+    ));
+    groups.push(Group::with_title(
+        Level::HELP.secondary_title(format!("tied by {}", check.evidence)),
+    ));
     Some(renderer.render(&groups))
 }
