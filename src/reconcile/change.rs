@@ -22,9 +22,16 @@ pub fn same_kind(a: &Claim, b: &Claim) -> bool {
     a.quantity == b.quantity
         && a.currency == b.currency
         && match (&a.unit, &b.unit) {
-            (Some(x), Some(y)) => x == y || a.unit_inferred || b.unit_inferred,
+            (Some(x), Some(y)) => x == y || a.unit_inferred || b.unit_inferred || synonyms(x, y),
             _ => true,
         }
+}
+
+/// Nouns a story uses for one thing ("votes" of "ballots").
+const SYNONYMS: &[&[&str]] = &[&["vote", "ballot"], &["people", "person"]];
+
+fn synonyms(x: &str, y: &str) -> bool {
+    SYNONYMS.iter().any(|g| g.contains(&x) && g.contains(&y))
 }
 
 /// A count or amount that can be a level before or after a change.

@@ -32,7 +32,7 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised|put|puts|putting)\s+
               (?:the|its|their|our|his|her|this\s+year's|the\s+year's)\s+
-              (?:overall\s+|combined\s+|cumulative\s+|running\s+|national\s+|official\s+|death\s+)?
+              (?:[a-z-]+\s+){0,2}?
               (?:total|tally|toll|number|count|figure|sum)
               (?:\s+(?:so\s+far|to\s+date|this\s+year|since\s+[a-z0-9-]+|of\s+[a-z]+(?:\s+[a-z]+)?)){0,2}\s+(?:to|at)
           | (?:a|the)\s+(?:running|cumulative)\s+(?:total|tally)\s+(?:of|to)
@@ -187,6 +187,11 @@ pub fn running(story: &Story, t: usize, index: Option<&Index>) -> Option<Running
     })
 }
 
+/// Words that make a bare figure a running total.
+static RUNNING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:so\s+far|to\s+date|total|tally|toll|cumulative)\b").expect("running words")
+});
+
 /// The claims of each unit, in story order: lets a cue find an earlier
 /// document's figure without scanning the whole batch.
 pub struct Index(HashMap<String, Vec<usize>>);
@@ -260,6 +265,14 @@ fn earlier_elsewhere(
             && c.unit.is_some()
             && c.unit == total.unit
     };
+    // A figure with no noun of its own ("the toll stood at 1,272") needs
+    // the sentence to call it a running total.
+    let bare = |c: &Claim, text: &str| {
+        is_amount(c)
+            && same_kind(c, total)
+            && (c.unit.is_none() || c.unit_inferred)
+            && RUNNING_WORDS.is_match(text)
+    };
     let here = total.sentence;
     for s in (here.saturating_sub(3)..here).rev() {
         let sen = &story.sentences[s];
@@ -271,7 +284,10 @@ fn earlier_elsewhere(
         let found: Vec<usize> = sen
             .claims
             .clone()
-            .filter(|&c| matches(&story.claims[c]) && story.claims[c].value != n.value)
+            .filter(|&c| {
+                let k = &story.claims[c];
+                (matches(k) || bare(k, text)) && k.value != n.value
+            })
             .collect();
         if let [c] = found[..]
             && RUNNING_BEFORE.is_match(text)

@@ -52,6 +52,12 @@ static TO_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("to-from")
 });
 
+/// Between B and A in "to B for a Band D home, from A": a short phrase
+/// closed by a comma before "from".
+static TO_PHRASE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+[a-z’']+){1,6}\s*,\s*(?:up\s+|down\s+)?from\s*$").expect("to-phrase-from")
+});
+
 /// Between B and A in "B, up from A" (no "to" needed).
 static UP_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -86,17 +92,18 @@ pub fn before_after(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
     for i in range.start..range.end.saturating_sub(1) {
         let j = i + 1;
         let between = story.text_after(i);
-        let pair = if FROM_BEFORE.is_match(story.text_before(i))
-            && FROM_TO_BETWEEN.is_match(between)
-        {
-            Some((i, j, "from ... to"))
-        } else if TO_BEFORE.is_match(story.text_before(i)) && TO_FROM_BETWEEN.is_match(between) {
-            Some((j, i, "to ... from"))
-        } else if UP_FROM_BETWEEN.is_match(between) {
-            Some((j, i, "up/down from"))
-        } else {
-            None
-        };
+        let pair =
+            if FROM_BEFORE.is_match(story.text_before(i)) && FROM_TO_BETWEEN.is_match(between) {
+                Some((i, j, "from ... to"))
+            } else if TO_BEFORE.is_match(story.text_before(i))
+                && (TO_FROM_BETWEEN.is_match(between) || TO_PHRASE_FROM.is_match(between))
+            {
+                Some((j, i, "to ... from"))
+            } else if UP_FROM_BETWEEN.is_match(between) {
+                Some((j, i, "up/down from"))
+            } else {
+                None
+            };
         if let Some((before, after, cue)) = pair {
             out.push(BeforeAfter { before, after, cue });
         }
@@ -354,6 +361,11 @@ mod tests {
         let want = vec![("7,735".to_string(), "6,420".to_string())];
         assert_eq!(
             pairs("It fell by 1,315 to 6,420 in October, from 7,735 a year earlier."),
+            want
+        );
+        let want = vec![("£1,893".to_string(), "£1,987".to_string())];
+        assert_eq!(
+            pairs("Tax will rise to £1,987 for a Band D home, from £1,893."),
             want
         );
         let want = vec![("£41.2m".to_string(), "£48.6m".to_string())];

@@ -26,7 +26,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised)\s+
-              (?:the|its|their|our|his|her)\s+(?:overall\s+|combined\s+|cumulative\s+|running\s+)?
+              (?:the|its|their|our|his|her)\s+(?:[a-z-]+\s+){0,2}?
               (?:total|tally|number|count|toll|figure|sum)(?:\s+[a-z]+){0,3}?\s+to
           | (?:a|the)\s+(?:combined\s+|grand\s+)?total\s+of
           | total(?:l)?ing | totall?ed
@@ -173,6 +173,7 @@ const KINDS: &[(&[&str], &[&str])] = &[
     ),
     (&["death", "fatality"], &["death", "fatality"]),
     (&["medal"], &["gold", "silver", "bronze"]),
+    (&["ballot", "vote"], &["vote", "ballot"]),
 ];
 
 /// Units that measure time: a duration is never a part of a count.
@@ -227,15 +228,23 @@ fn parts_in(story: &Story, total: usize, window: &Window) -> Option<Vec<usize>> 
         }
     };
     let mut parts = Vec::new();
+    let end = range.end;
     for c in range {
         match role(story, t, c) {
             Role::Part => parts.push(c),
-            Role::Doubtful => {
-                // A doubtful figure before the first part is outside the list.
-                if !parts.is_empty() || !matches!(window, Window::Before { .. }) {
-                    return None;
-                }
+            // A doubtful figure before the first part is outside the list.
+            Role::Doubtful if parts.is_empty() && matches!(window, Window::Before { .. }) => {}
+            // After a leading total, the list may end before a doubtful
+            // figure ("..., 593 dropped out, most after the 30km mark"),
+            // but only if no part follows it.
+            Role::Doubtful
+                if matches!(window, Window::After)
+                    && !parts.is_empty()
+                    && (c + 1..end).all(|k| role(story, t, k) != Role::Part) =>
+            {
+                break;
             }
+            Role::Doubtful => return None,
             Role::Subset | Role::Unrelated => {}
         }
     }
@@ -455,6 +464,19 @@ mod tests {
         let c = checks("It sold 1,200 cars in 2023 and 300 vans in 2024, 1,500 vehicles in total.");
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Ok);
+    }
+
+    #[test]
+    fn a_leading_total_list_may_end_before_another_figure() {
+        let c = checks(
+            "Of the 18,204 runners who started, 17,611 finished and 593 dropped out after the 30km mark.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        let c = checks(
+            "Of the 18,204 runners, 17,611 finished, 3 ambulances came and 593 dropped out.",
+        );
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]
