@@ -73,7 +73,7 @@ static FRACTION_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// A fraction after "P of the W": ", or about a third".
 static FRACTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,(–—-]\s*(?:or\s+)?{QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s*(?:[,.;)–—-]|$)"
+        r"^(?:\s+[a-z]+){{0,3}}\s*[,(–—-]\s*(?:or\s+)?{QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s*(?:[,.;)–—-]|$)"
     ))
     .expect("fraction after")
 });
@@ -84,7 +84,7 @@ static APPOSED: LazyLock<Regex> =
 
 /// Between a figure and a comparison or fraction after it.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:this|last|a|the|year|month|week|in|\d{4}))*\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|is\s+|was\s+)?$")
+    Regex::new(r"^(?:\s*(?:this|last|a|the|year|month|week|in|\d{4}))*(?:\s+[a-z']+){0,4}?\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|is\s+|was\s+)?$")
         .expect("lead in")
 });
 
@@ -329,7 +329,7 @@ impl Multiple {
             denominator: whole,
             factor: f,
             band: band(f, cap.name("q").map(|q| q.as_str())),
-            cue: trim_cue(cue.trim_matches(|c: char| !c.is_alphanumeric())),
+            cue: fraction_cue(cap).unwrap_or_else(|| trim_cue(cue)),
         });
     }
 }
@@ -365,6 +365,15 @@ fn format_ratio(i: &Interval) -> String {
     format_interval(&Interval {
         low: round(i.low),
         high: round(i.high),
+    })
+}
+
+/// The qualifier and fraction words of a fraction cue ("about a quarter").
+fn fraction_cue(cap: &Captures) -> Option<String> {
+    let f = cap.name("f")?.as_str();
+    Some(match cap.name("q") {
+        Some(q) => format!("{} {f}", q.as_str().trim()),
+        None => f.to_string(),
     })
 }
 
@@ -521,6 +530,18 @@ mod tests {
             c[0].explanation.contains("450 / 900 = 0.5"),
             "{}",
             c[0].explanation
+        );
+    }
+
+    #[test]
+    fn a_few_words_between_a_figure_and_its_factor() {
+        assert_eq!(
+            status("It trained 830 people for new jobs, twice as many as the 415 it planned for."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Children made up 1,080 of the 4,310 December cases, or about a quarter."),
+            [Status::Ok]
         );
     }
 

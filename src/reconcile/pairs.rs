@@ -61,7 +61,7 @@ static TO_PHRASE_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// Between B and A in "B, up from A" (no "to" needed).
 static UP_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\s*,?\s*(?:{WHEN})\b)*\s*[,(]\s*(?:up|down)\s+from\s*$"
+        r"^(?:\s*of\s+(?:the\s+|its\s+|their\s+)?[a-z]+)?(?:\s*,?\s*(?:{WHEN})\b)*\s*[,(]\s*(?:up|down)\s+from\s*$"
     ))
     .expect("up-from")
 });
@@ -348,6 +348,7 @@ mod tests {
         assert_eq!(pairs("Turnout rose to 15% in March from 10%."), want);
         assert_eq!(pairs("Turnout rose from 10% in January to 15%."), want);
         assert_eq!(pairs("Turnout was 15%, up from 10% a year earlier."), want);
+        assert_eq!(pairs("Wages took 15% of income, up from 10%."), want);
     }
 
     #[test]

@@ -210,7 +210,7 @@ impl super::Rule for PeriodLength {
     fn check(&self, story: &Story, out: &mut Vec<Check>) {
         for (d, doc) in story.docs.iter().enumerate() {
             let lower = story.lower(d, 0, doc.text.len());
-            let periods: Vec<Period> = Periods::find(doc, lower, &Default::default())
+            let periods: Vec<Period> = Periods::find(doc, lower, &story.options.periods)
                 .mentions
                 .into_iter()
                 .filter_map(|m| match m {

@@ -58,7 +58,7 @@ static AGAINST_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that say the percentages do not share one whole.
 static NOT_ONE_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:up|down)\s*(?:by\s*)?\#|\b(?:among|amongst|whereas|respectively|compared|versus|vs|than|each|per|both|men|women|aged|rose|risen|rise|fell|fallen|fall|increase[ds]?|decrease[ds]?|gain(?:ed|s)?|lost|drop(?:ped|s)?|jump(?:ed|s)?|grew|growth|declin(?:e|ed|es)|change[ds]?|swing|previous|earlier|ago|last|before|points?|turnout|margin|lead)\b")
+    Regex::new(r"\b(?:up|down)\s*(?:by\s*)?\#|\b(?:among|amongst|whereas|respectively|compared|versus|vs|than|each|per|both|men|women|aged|rose|risen|rise|fell|fallen|fall|increase[ds]?|decrease[ds]?|gain(?:ed|s)?|lost|drop(?:ped|s)?|jump(?:ed|s)?|grew|growth|declin(?:e|ed|es)|change[ds]?|swing|previous|earlier|ago|before|points?|turnout|margin|lead)\b")
         .expect("not one whole")
 });
 
@@ -75,6 +75,13 @@ static WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// A share of a subset: "30% of them".
 static SUBSET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*of\s+(?:them|those|these|whom|which)\b").expect("subset"));
+
+static TIME_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:last|this|next|previous)\s+(?:year|month|week|season|quarter|election|time)\b",
+    )
+    .expect("time phrase")
+});
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("year"));
 
@@ -116,9 +123,16 @@ impl Shares {
         if NOT_ONE_WHOLE.is_match(gaps) || !pairs::before_after(story, s).is_empty() {
             return false;
         }
-        let mut years: Vec<&str> = YEAR.find_iter(gaps).map(|m| m.as_str()).collect();
-        years.dedup();
-        if years.len() > 1 {
+        // Two times in view ("2019" and "2024", "this year" and "last
+        // year", "last time") mean two wholes.
+        let mut times: Vec<&str> = YEAR
+            .find_iter(gaps)
+            .chain(TIME_PHRASE.find_iter(gaps))
+            .map(|m| m.as_str())
+            .collect();
+        times.sort_unstable();
+        times.dedup();
+        if times.len() > 1 || gaps.contains("last time") {
             return false;
         }
         let mut bases = Vec::new();
@@ -405,6 +419,16 @@ mod tests {
     }
 
     #[test]
+    fn one_time_in_view_is_fine() {
+        assert_eq!(
+            status(
+                "Android ran on 71.4% of phones sold last year, iOS on 28.2% and others on the remaining 0.4%."
+            ),
+            [Status::Ok]
+        );
+    }
+
+    #[test]
     fn a_split_vote() {
         assert_eq!(status("The vote split 52% to 48%."), [Status::Ok]);
         // "52% to 58%" would read as a range, so the wrong split is written apart.
@@ -444,6 +468,8 @@ mod tests {
         assert!(status("Support rose to 48% from 39%, and 13% opposed it.").is_empty());
         assert!(status("In the poll, 48% backed the plan, up 3%, and 39% opposed it.").is_empty());
         assert!(status("It won 48% of the vote in 2019 and 55% of the vote in 2024.").is_empty());
+        assert!(status("It won 48% of the vote this year and 55% last year.").is_empty());
+        assert!(status("It won 48% of the vote, against 55% last time.").is_empty());
         // A remainder without a figure: the sum may fall short of 100.
         assert_eq!(
             status(
