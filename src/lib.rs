@@ -11,6 +11,7 @@
 //! input::Document -> extract::Extraction (Claims) -> reconcile::Check -> report::Report
 //! ```
 
+pub mod batch;
 pub mod calendar;
 pub mod config;
 pub mod extract;
