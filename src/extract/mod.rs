@@ -14,7 +14,7 @@ pub mod sentence;
 pub mod unit;
 pub mod words;
 
-use crate::input::Document;
+use crate::input::{Document, Positions};
 use crate::interval::Interval;
 use crate::period::Period;
 use rust_decimal::Decimal;
@@ -145,6 +145,7 @@ impl Extraction {
         // "Q3 2016") are not figures.
         let periods = period::Periods::find(doc, &lower, &self.period_options);
         let doc_claims = self.claims.len();
+        let mut positions = Positions::new(doc);
         for s in spans {
             let first_claim = self.claims.len();
             let sentence_index = self.sentences.len();
@@ -155,7 +156,7 @@ impl Extraction {
                 .into_iter()
                 .filter(|f| !periods.covers(f.start, f.end))
             {
-                let (line, column) = doc.line_col(f.start);
+                let (line, column) = positions.at(f.start);
                 self.claims.push(Claim {
                     doc: doc_index,
                     start: f.start,

@@ -164,12 +164,53 @@ impl Document {
         let offset = offset.min(self.source.len());
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        let column = self.source[start..offset]
-            .iter()
-            .filter(|b| (**b & 0xC0) != 0x80)
-            .count();
-        (line, column + 1)
+        (line, count_chars(&self.source[start..offset]) + 1)
     }
+}
+
+/// Lines and columns of offsets taken in increasing order, in time linear
+/// in the text: [`Document::line_col`] counts from the start of the line
+/// each time, which on a long line makes every figure cost the whole line.
+pub struct Positions<'a> {
+    doc: &'a Document,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(doc: &'a Document) -> Positions<'a> {
+        Positions {
+            doc,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// 1-based line and column of a byte offset, as [`Document::line_col`].
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.doc.source.len());
+        if offset < self.offset {
+            (self.line, self.column) = self.doc.line_col(offset);
+        } else {
+            let line = self.doc.line_starts.partition_point(|&s| s <= offset);
+            let from = if line == self.line {
+                self.offset
+            } else {
+                self.column = 1;
+                self.doc.line_starts[line - 1]
+            };
+            self.column += count_chars(&self.doc.source[from..offset]);
+            self.line = line;
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
 }
 
 /// Decodes UTF-8, replacing each byte of an invalid sequence by `?` so that
@@ -376,6 +417,17 @@ mod tests {
         assert_eq!(doc.line_col(3), (2, 1));
         // "12" follows two two-byte characters and a space.
         assert_eq!(doc.line_col(8), (2, 4));
+    }
+
+    #[test]
+    fn positions_agree_with_line_col() {
+        let text = "ab\néé 12\n\nx é 3 and 4\nlast 5";
+        let doc = Document::new("t", text.as_bytes().to_vec(), text.into());
+        let mut pos = Positions::new(&doc);
+        let offsets: Vec<usize> = (0..=text.len()).chain([4, 2, 30, 17, 99]).collect();
+        for o in offsets {
+            assert_eq!(pos.at(o), doc.line_col(o), "offset {o}");
+        }
     }
 
     #[test]
