@@ -18,6 +18,7 @@ use crate::input::{DateSource, Document};
 use crate::period::{Edge, Period};
 use crate::reconcile::{Check, Severity, Status};
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use std::str::FromStr;
 
@@ -176,7 +177,14 @@ pub struct Report {
 
 /// A decimal as a JSON number, exactly as written in decimal.
 pub fn json_number(v: Decimal) -> serde_json::Number {
-    serde_json::Number::from_str(&v.normalize().to_string()).expect("a decimal is a JSON number")
+    let v = v.normalize();
+    // Most figures are whole: those need no round trip through a string.
+    if v.scale() == 0
+        && let Some(i) = v.to_i64()
+    {
+        return i.into();
+    }
+    serde_json::Number::from_str(&v.to_string()).expect("a decimal is a JSON number")
 }
 
 fn edge_kind(e: &Edge) -> &'static str {
@@ -468,5 +476,32 @@ fn claim_record(
         problem: c.problem.clone(),
         status,
         checks: mine.iter().map(|k| format!("k{}", k + 1)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_numbers_are_the_decimals_as_written() {
+        for (v, s) in [
+            ("360000", "360000"),
+            ("-0", "0"),
+            ("125000.00", "125000"),
+            ("0.5", "0.5"),
+            ("-12.50", "-12.5"),
+            ("1e3", "1000"),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+            ("-9223372036854775809", "-9223372036854775809"),
+        ] {
+            let d = Decimal::from_scientific(v)
+                .or_else(|_| Decimal::from_str(v))
+                .unwrap();
+            assert_eq!(json_number(d).to_string(), s, "{v}");
+        }
     }
 }
