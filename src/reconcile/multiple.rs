@@ -84,7 +84,7 @@ static APPOSED: LazyLock<Regex> =
 
 /// Between a figure and a comparison or fraction after it.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:this|last|a|the|year|month|week|in|\d{4}))*(?:\s+[a-z']+){0,4}?\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|is\s+|was\s+)?$")
+    Regex::new(r"^(?:\s*(?:this|last|a|the|year|month|week|in|\d{4}))*(?:\s+[a-z']+){0,6}?\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|is\s+|was\s+)?$")
         .expect("lead in")
 });
 
@@ -235,7 +235,10 @@ impl Multiple {
     fn comparisons(story: &Story, s: usize, out: &mut Vec<Found>) {
         let range = story.sentences[s].claims.clone();
         for y in range.start + 1..range.end {
-            let x = y - 1;
+            // Shares written in words ("half") are cue words here.
+            let Some(x) = story.prev_claim(y) else {
+                continue;
+            };
             let before_y = story.text_before(y);
             let Some(cap) = COMPARE.captures(before_y) else {
                 continue;
@@ -542,6 +545,18 @@ mod tests {
         assert_eq!(
             status("Children made up 1,080 of the 4,310 December cases, or about a quarter."),
             [Status::Ok]
+        );
+    }
+
+    #[test]
+    fn half_the_price() {
+        assert_eq!(
+            status("A single fare now costs £2, half the £4 it cost in 2023."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("A single fare now costs £3, half the £4 it cost in 2023."),
+            [Status::Inconsistent]
         );
     }
 

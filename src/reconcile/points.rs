@@ -32,7 +32,7 @@ static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text between the pair and a change figure after it.
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|at|on|since|this|last|previous|prior|general|year|years|month|earlier|ago|before|previously|election|census|survey|poll|quarter
+    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|at|on|over|since|this|last|previous|prior|past|same|period|decade|general|year|years|month|earlier|ago|before|previously|election|referendum|vote|ballot|census|survey|poll|quarter
         |january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b)*
         \s*(?:[,;:(]|[-–—])\s*
         (?:(?:which\s+(?:is|was)|representing|marking|amounting\s+to|or)\s+)?
