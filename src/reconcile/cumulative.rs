@@ -31,10 +31,10 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised|put|puts|putting)\s+
-              (?:the|its|their|our|his|her|this\s+year's|the\s+year's)\s+
-              (?:[a-z-]+\s+){0,2}?
+              (?:the|its|their|our|his|her|this\s+year's|the\s+year's|the\s+[a-z]+(?:'s|’s))\s+
+              (?:[a-z'’-]+\s+){0,2}?
               (?:total|tally|toll|number|count|figure|sum)
-              (?:\s+(?:so\s+far|to\s+date|this\s+year|since\s+[a-z0-9-]+|of\s+[a-z]+(?:\s+[a-z]+)?)){0,2}\s+(?:to|at)
+              (?:\s+[a-z0-9'’-]+){0,5}?\s+(?:to|at)
           | (?:a|the)\s+(?:running|cumulative)\s+(?:total|tally)\s+(?:of|to)
           | (?:the\s+)?total\s+(?:so\s+far|to\s+date)\s+(?:is|was|to|of|stands\s+at|stood\s+at|reached|now\s+stands\s+at)
         )
@@ -45,7 +45,7 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "another", "a further" right before a new figure.
 static NEW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+    Regex::new(r"\b(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("new before")
 });
 
@@ -56,7 +56,7 @@ static NEW_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "added to the", "on top of the" right before an earlier figure.
 static EARLIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+    Regex::new(r"(?:\b(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|\bhad\s+(?:already\s+)?[a-z]+ed)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("earlier before")
 });
 
@@ -408,6 +408,11 @@ fn periods(story: &Story, r: &Running) -> (String, Option<String>) {
         );
     };
     let named = format!("\"{}\", then \"{}\", for \"{}\"", pe.text, pn.text, pt.text);
+    // One phrase attached to several figures says nothing about how their
+    // periods differ.
+    if pe.offset == pn.offset || pe.offset == pt.offset || pn.offset == pt.offset {
+        return (format!("periods not verified: {named} share words"), None);
+    }
     match tiles(&[pe, pn], pt) {
         Tiling::Exact => (format!("periods tile exactly: {named}"), None),
         Tiling::Plausible { slack } => (format!("periods tile within {slack} days: {named}"), None),
@@ -610,6 +615,14 @@ mod tests {
         assert_eq!(c[0].status, Status::Inconsistent);
         let c = together(&[first, &second.replace("152,000", "125,000")], true);
         assert_eq!(c[0].status, Status::Ok);
+    }
+
+    #[test]
+    fn one_period_phrase_for_all_figures_is_no_overlap() {
+        let text = "A second appeal raised an additional £1.27m over the new year, which adds to the £1.86m collected in December and takes the fund's running total to £3.13m.";
+        let c = run_dated(&Cumulative, text, Some("2026-01-09"));
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok, "{c:?}");
     }
 
     #[test]

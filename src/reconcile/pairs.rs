@@ -48,7 +48,7 @@ static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Between B and A in "to B from A".
 static TO_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|a|an|the|year|years|to|ended|ending|first|second|third|fourth|half|quarter|quarters|month|months|week|weeks|period|two|three|four|six|nine|twelve|\d{1,2}|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*(?:up\s+|down\s+)?from\s*$")
+    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|last|previous|same|a|an|the|year|years|to|ended|ending|first|second|third|fourth|half|quarter|quarters|month|months|week|weeks|period|two|three|four|six|nine|twelve|\d{1,2}|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*(?:up\s+|down\s+)?from\s*$")
         .expect("to-from")
 });
 
@@ -114,7 +114,7 @@ pub fn before_after(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
 /// A change verb right before a change figure that precedes its pair
 /// ("fell by 560 to 4,310 from 4,870", "up 15% to 92 from 80").
 static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|tumbled|cut|reduced|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
+    Regex::new(r"\b(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|rocket(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|plummet(?:s|ed)?|slump(?:s|ed)?|sank|tumbled|cuts?|cutting|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed)?|expand(?:s|ed)?|trimm?(?:s|ed)?|shed(?:s)?|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)(?:\s+(?:its|the|their|his|her|our)\s+[a-z-]+)?\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
         .expect("change verb")
 });
 

@@ -90,11 +90,27 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
     if SUBSET_BEFORE.is_match(story.text_before(c)) || SUBSET_AFTER.is_match(story.text_after(c)) {
         return Role::Subset;
     }
+    let qualifier = story.lower(part.doc, part.span.0, part.start);
+    let before = format!("{}{qualifier}", story.text_before(c));
+    if AGE_BEFORE.is_match(&before) {
+        return Role::Unrelated;
+    }
+    // A part with no lower bound ("fewer than 50") lets any total pass.
+    if part.interval.low.is_none() {
+        return Role::Doubtful;
+    }
     if !part.is_usable() || part.range || part.vague || !units_match(part, total) {
         return Role::Doubtful;
     }
     Role::Part
 }
+
+/// An age after a group of people ("children under 10", "those aged 65"):
+/// a bound on who is counted, not a count.
+static AGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
+        .expect("age")
+});
 
 /// Units a total may have whose parts are counted in narrower units
 /// ("1,204 men and 977 women, 2,181 people in all"), with the narrower
@@ -477,6 +493,14 @@ mod tests {
             "Of the 18,204 runners, 17,611 finished, 3 ambulances came and 593 dropped out.",
         );
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn ages_are_not_parts() {
+        let c = checks("Of the 412 cases, 251 were in children under 10 and 161 in adults.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].claims.len(), 3, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
     }
 
     #[test]
