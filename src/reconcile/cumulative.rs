@@ -56,7 +56,7 @@ static NEW_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "added to the", "on top of the" right before an earlier figure.
 static EARLIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|\bhad\s+(?:already\s+)?[a-z]+ed)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+    Regex::new(r"(?:\b(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|\bhad\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("earlier before")
 });
 
@@ -623,6 +623,16 @@ mod tests {
         let c = run_dated(&Cumulative, text, Some("2026-01-09"));
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Ok, "{c:?}");
+    }
+
+    #[test]
+    fn up_from_gives_the_earlier_total() {
+        let text = "A further 6 medals took the team's tally to 59, up from 53 on Saturday.";
+        let c = run(&Cumulative, text);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        let c = run(&Cumulative, &text.replace("59", "69"));
+        assert_eq!(c[0].status, Status::Inconsistent);
     }
 
     #[test]

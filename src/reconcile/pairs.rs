@@ -55,7 +55,7 @@ static TO_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 /// Between B and A in "to B for a Band D home, from A": a short phrase
 /// closed by a comma before "from".
 static TO_PHRASE_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+[a-z’']+){1,6}\s*,\s*(?:up\s+|down\s+)?from\s*$").expect("to-phrase-from")
+    Regex::new(r"^(?:\s+[a-z’']+){1,8}\s*,\s*(?:up\s+|down\s+)?from\s*$").expect("to-phrase-from")
 });
 
 /// Between B and A in "B, up from A" (no "to" needed).
@@ -114,7 +114,7 @@ pub fn before_after(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
 /// A change verb right before a change figure that precedes its pair
 /// ("fell by 560 to 4,310 from 4,870", "up 15% to 92 from 80").
 static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|rocket(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|plummet(?:s|ed)?|slump(?:s|ed)?|sank|tumbled|cuts?|cutting|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed)?|expand(?:s|ed)?|trimm?(?:s|ed)?|shed(?:s)?|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)(?:\s+(?:its|the|their|his|her|our)\s+[a-z-]+)?\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
+    Regex::new(r"\b(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|rocket(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|plummet(?:s|ed)?|slump(?:s|ed)?|sank|tumbled|cuts?|cutting|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed)?|expand(?:s|ed)?|trimm?(?:s|ed)?|shed(?:s)?|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)(?:\s+(?:its|the|their|his|her|our)\s+[a-z-]+)?\s+(?:by\s+|of\s+)?(?:an\s+average\s+of\s+|on\s+average\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
         .expect("change verb")
 });
 
@@ -172,6 +172,11 @@ impl StatedChange {
 /// Collapses runs of white space and trims punctuation that opens an
 /// apposition.
 fn tidy(words: &str) -> String {
+    // Keep the cue itself, not a time phrase before it ("in 2023, a fall of").
+    let words = match words.trim().rfind([',', ';', '(']) {
+        Some(k) if k > 0 => &words.trim()[k..],
+        _ => words,
+    };
     words
         .trim()
         .trim_start_matches([',', ';', ':', '(', '-', '–', '—'])

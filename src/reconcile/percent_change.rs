@@ -199,6 +199,18 @@ mod tests {
     }
 
     #[test]
+    fn wordings_before_the_pair() {
+        for text in [
+            "It offered a rise of 4.5%, taking the rate to £16.72 from £16.00.",
+            "Bills will rise by an average of 8.7% to £512 from £471.",
+        ] {
+            let c = run(&PercentChange, text);
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].status, Status::Ok, "{c:?}");
+        }
+    }
+
+    #[test]
     fn a_fall_beyond_a_hundred_percent_is_major() {
         let c = run(
             &PercentChange,

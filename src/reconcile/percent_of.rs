@@ -28,7 +28,7 @@ static OF_THE: LazyLock<Regex> = LazyLock::new(|| {
 /// Between the whole (with its noun) and a restatement: ", or 35%", " (42)".
 static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:[a-z]+\s+){0,4}?(?:\(|,\s*or|[—–]|\s-|,\s*(?:representing|accounting\s+for|equal\s+to|that\s+is))\s*(?:(?:some|about|around|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
+        r"^\s*(?:[a-z]+\s*){0,4}?(?:\(|,\s*or|[—–]|\s-|,\s*(?:representing|accounting\s+for|equal\s+to|that\s+is))\s*(?:(?:some|about|around|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
     )
     .expect("restated")
 });
@@ -36,7 +36,7 @@ static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
 /// Between a part and its share stated after it: "42 seats, or 35% of ...".
 static PART_THEN_SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:[a-z]+\s+){0,2}?(?:\(|,\s*or|[—–]|,\s*(?:representing|accounting\s+for|equal\s+to))\s*(?:(?:some|about|around|nearly|almost|roughly)\s+)?$",
+        r"^\s*(?:[a-z]+\s*){0,2}?(?:\(|,\s*or|[—–]|,\s*(?:representing|accounting\s+for|equal\s+to))\s*(?:(?:some|about|around|nearly|almost|roughly)\s+)?$",
     )
     .expect("part then share")
 });
@@ -251,6 +251,7 @@ mod tests {
             "In all, 42 out of 120 people (35%) said yes.",
             "She said 42 of the company's 120 staff, or 35%, work nights.",
             "Of the 120 people who attended, 42, or 35%, came by bus.",
+            "Some 42 of the 120 farms surveyed, or 35%, said no.",
         ] {
             let k = one(text);
             assert_eq!(k.status, Status::Ok, "{text}: {k:?}");
