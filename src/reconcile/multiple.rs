@@ -162,6 +162,22 @@ fn units_agree(a: &Claim, b: &Claim) -> bool {
     }
 }
 
+/// A list marker between two figures ("120 managers and 180 engineers").
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\sa-z'-]{0,40}?(?:,|\band|\bplus|\bor)\s*(?:some|about|around|nearly|almost|another)?\s*$")
+        .expect("list gap")
+});
+
+/// Whether a figure is one item of a list of figures (other than the
+/// figure it is compared with), so that a factor next to it may speak of
+/// the whole list.
+fn in_list(story: &Story, c: usize, partner: usize) -> bool {
+    let other = |n: Option<usize>| n.is_some_and(|n| n != partner);
+    let before = other(story.prev_claim(c)) && LIST_GAP.is_match(story.text_before(c));
+    let after = other(story.next_claim(c)) && LIST_GAP.is_match(story.text_after(c));
+    before || after
+}
+
 /// A factor found in a sentence and the two figures it relates.
 struct Found {
     /// The larger-by-the-factor figure and the base it is a multiple of.
@@ -244,7 +260,7 @@ impl Multiple {
                 continue;
             };
             let m = cap.get(0).expect("whole match");
-            if !LEAD_IN.is_match(&before_y[..m.start()]) {
+            if !LEAD_IN.is_match(&before_y[..m.start()]) || in_list(story, x, y) {
                 continue;
             }
             if !comparable(&story.claims[x], &story.claims[y]) {
@@ -295,13 +311,16 @@ impl Multiple {
                 } else {
                     None
                 };
-                if let Some(p) = part {
+                if let Some(p) = part
+                    && !in_list(story, p, w)
+                {
                     Multiple::push_fraction(story, p, w, &cap, m.as_str(), out);
                 }
                 continue;
             }
             // "300 of the 900 staff, or about a third".
             if let Some(p) = prev
+                && !in_list(story, p, w)
                 && story.text_before(w).trim_end().ends_with("of the")
                 && let Some(cap) = FRACTION_AFTER.captures(story.text_after(w))
             {
@@ -557,6 +576,20 @@ mod tests {
         assert_eq!(
             status("A single fare now costs £3, half the £4 it cost in 2023."),
             [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn a_list_of_parts_is_not_one_part() {
+        assert!(
+            status("A third of its 900 staff, 120 managers and 180 engineers, were laid off.")
+                .is_empty()
+        );
+        assert!(
+            status(
+                "It saw 1,200 men and 1,100 women, twice as many as the 1,150 patients in 2019."
+            )
+            .is_empty()
         );
     }
 

@@ -72,7 +72,8 @@ impl Points {
     /// How a claim states a change, if it can be one.
     fn reading(story: &Story, c: usize) -> Option<(Reading, Decimal)> {
         let claim = &story.claims[c];
-        if !claim.is_usable() || claim.range {
+        // A share in words ("a quarter point") is too loose to judge by.
+        if !claim.is_usable() || claim.range || claim.share {
             return None;
         }
         match claim.quantity {
@@ -165,7 +166,7 @@ impl super::Rule for Points {
 
 /// A percentage that can be the level before or after a change.
 fn is_level(c: &Claim) -> bool {
-    c.quantity == Quantity::Percent && c.is_usable() && !c.range
+    c.quantity == Quantity::Percent && c.is_usable() && !c.range && !c.share
 }
 
 /// The magnitude of an interval: |x| for every x in it.
@@ -372,6 +373,18 @@ mod tests {
             "Turnout went from 15% to 10%, a rise of 5 percentage points.",
         );
         assert_eq!(c[0].status, Status::Inconsistent, "{c:?}");
+    }
+
+    #[test]
+    fn share_words_are_not_changes() {
+        assert!(
+            run(
+                &Points,
+                "Rates were cut from 5% to 4.75%, a fall of a quarter point."
+            )
+            .iter()
+            .all(|c| c.status == Status::Ok)
+        );
     }
 
     #[test]

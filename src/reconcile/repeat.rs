@@ -155,6 +155,20 @@ impl Repeat {
     fn same_scene(story: &Story, a: &Claim, b: &Claim) -> bool {
         match (&a.period, &b.period) {
             (Some(p), Some(q)) if !periods_meet(p, q) => return false,
+            // One mention has a period and the other none: the same
+            // quantity only if that period runs up to the time of writing
+            // ("over the previous six months"), not a past one ("last year").
+            (Some(p), None) | (None, Some(p)) => {
+                let c = if a.period.is_some() { a } else { b };
+                let now = story.docs[c.doc].date_at(c.start);
+                let recent = match (now, p.end.latest()) {
+                    (Some(now), Some(end)) => (now - end).num_days() <= 31,
+                    _ => false,
+                };
+                if !recent {
+                    return false;
+                }
+            }
             (None, None) => {
                 let years = |s: usize| -> Vec<String> {
                     YEAR.find_iter(story.sentence_text(s))
@@ -166,7 +180,7 @@ impl Repeat {
                     return false;
                 }
             }
-            _ => {}
+            (Some(_), Some(_)) => {}
         }
         let (na, nb) = (
             Repeat::names(story, a.sentence),
@@ -304,6 +318,10 @@ mod tests {
         assert!(status(text).is_empty());
         // No tie between the mentions.
         let text = "The firm cut 500 jobs in the spring. Later it cut 300 jobs.";
+        assert!(status(text).is_empty());
+        // A past period against none: another quantity.
+        let text = "Council approves 1,250 homes\n\nMay 2, 2024\n\n\
+                    Last year the council approved 800 homes on the site.";
         assert!(status(text).is_empty());
         // An increment is not the same amount.
         let text = "Network suspends 125,000 accounts\n\nIt suspended another 235,000 accounts.";

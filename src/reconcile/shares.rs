@@ -24,14 +24,6 @@ use std::sync::LazyLock;
 
 pub struct Shares;
 
-/// A remainder or a split: the shares cover the whole.
-static COMPLETE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:the\s+rest|the\s+remainder|(?:the\s+)?remaining|the\s+others?|split|divided)\b",
-    )
-    .expect("complete")
-});
-
 /// A remainder right before its own figure.
 static REMAINDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(the\s+rest|the\s+remainder|(?:the\s+)?remaining|the\s+others?|the\s+other)[\s,(:–—-]*(?:(?:was|were|is|are|at|on|with|took|had|got|chose|\w+ed)\s+)?$")
@@ -158,14 +150,25 @@ impl Shares {
         // The remainder's own figure ("the rest, 13%", "the remaining 12%")
         // or a split ("split 52% to 48%") shows the shares cover the whole.
         for &c in parts {
-            if let Some(m) = REMAINDER_BEFORE.captures(story.text_before(c)) {
+            let before = story.text_before(c);
+            if let Some(m) = REMAINDER_BEFORE.captures(before) {
+                // "of the rest, 30%" is a share of the remainder, not of the whole.
+                let lead = before[..m.get(0).map_or(0, |g| g.start())].trim_end();
+                if lead.ends_with(" of") || lead == "of" {
+                    return None;
+                }
                 return Some((Whole::Covered, m[1].to_string()));
             }
         }
         if let Some(m) = SPLIT_BEFORE.captures(story.text_before(parts[0])) {
             return Some((Whole::Covered, m[1].to_string()));
         }
-        if let (Some(f), Some(a)) = (FOR_WORDS.find(gaps), AGAINST_WORDS.find(gaps)) {
+        // Options of one question: each share stands next to its option
+        // ("48% backed ...", "39% opposed ..."), so a share of something else
+        // in the sentence ("while 70% said ...") keeps it out.
+        if let (Some(f), Some(a)) = (FOR_WORDS.find(gaps), AGAINST_WORDS.find(gaps))
+            && parts.iter().all(|&c| Shares::option_near(story, c))
+        {
             return Some((Whole::Exclusive, format!("{} / {}", f.as_str(), a.as_str())));
         }
         let votes = parts.iter().all(|&c| {
@@ -174,24 +177,42 @@ impl Shares {
                 .and_then(|m| m.get(1))
                 .is_some_and(|b| b.as_str() == "vote" || b.as_str() == "votes")
         });
-        if votes {
-            return Some((Whole::Exclusive, "of the vote".to_string()));
-        }
-        // A remainder without a figure: the stated shares leave room for it.
-        COMPLETE
-            .find(gaps)
-            .map(|m| (Whole::Exclusive, m.as_str().to_string()))
+        // A remainder without a figure ("the rest were undecided") is not
+        // enough: shares of overlapping groups ("70% have broadband, 40%
+        // fibre, and the rest ...") would pass 100 with no error.
+        votes.then(|| (Whole::Exclusive, "of the vote".to_string()))
+    }
+
+    /// Whether an option word stands right next to a share.
+    fn option_near(story: &Story, c: usize) -> bool {
+        let after = story.text_after(c);
+        let after = &after[..floor_boundary(after, 40)];
+        let before = story.text_before(c);
+        let before = &before[ceil_boundary(before, before.len().saturating_sub(30))..];
+        let near = |t: &str| FOR_WORDS.is_match(t) || AGAINST_WORDS.is_match(t);
+        near(after) || near(before)
     }
 }
 
+/// The largest char boundary at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or above `i`.
+fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 impl Shares {
-    /// The shares that cover the whole: the sentence's own when they can
-    /// reach 100; otherwise the story may have given the first share in the
-    /// sentence before ("The Greens won with 41% of the vote. Labour took
-    /// 33% ... and independents the remaining 11%."). That sentence's
-    /// shares join only when they name their whole ("of the vote") and the
-    /// sentence's own shares name no other; if even then the sum falls
-    /// short, some share is unstated and nothing is checked.
     /// Whether the sentence introduces the whole before or at its first
     /// share ("Of those polled, ...", "In the survey, ...", "41% of the
     /// power"): then no share can stand in an earlier sentence.
@@ -203,6 +224,13 @@ impl Shares {
             || BASE_AFTER.is_match(story.text_after(first))
     }
 
+    /// The shares that cover the whole: the sentence's own when they can
+    /// reach 100; otherwise the story may have given the first share in the
+    /// sentence before ("The Greens won with 41% of the vote. Labour took
+    /// 33% ... and independents the remaining 11%."). That sentence's
+    /// shares join only when they name their whole ("of the vote") and the
+    /// sentence's own shares name no other; if even then the sum falls
+    /// short, some share is unstated and nothing is checked.
     fn complete(story: &Story, s: usize, parts: Vec<usize>) -> Option<Vec<usize>> {
         let sum = Interval::sum(parts.iter().map(|&p| &story.claims[p].interval));
         let short = sum.high.is_some_and(|h| h.value < Decimal::ONE_HUNDRED);
