@@ -268,3 +268,21 @@ fn standard_input_takes_the_input_format() {
     let (file, _) = json_report(&["testdata/formats/ferries.html"]);
     assert_eq!(checks(&report), checks(&file));
 }
+
+#[test]
+fn a_markdown_headline_is_not_part_of_the_first_sentence() {
+    // No blank line after the heading: its 300 must not join the parts.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cuts.md");
+    std::fs::write(
+        &path,
+        "# Firm cuts 300 jobs\nThe firm cut 120 jobs in May and 180 in June, 300 jobs in all.\n",
+    )
+    .unwrap();
+    let (report, code) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let found = checks(&report);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, "ok");
+    assert_eq!(found[0].3, ["120", "180", "300"]);
+}

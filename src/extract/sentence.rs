@@ -68,6 +68,16 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<SentenceSpan> {
             i += 1;
             continue;
         }
+        // A heading is a sentence of its own: it ends with its line, so a
+        // headline's figure is never read as part of the first sentence.
+        if t.line_break
+            && i > start
+            && tokens[start].kind == Kind::Punct
+            && tokens[start].text(text) == "#"
+        {
+            push(&mut out, start..i, paragraph);
+            start = i;
+        }
         // A line that starts a heading or a list item starts a sentence.
         if t.line_break
             && i > start
@@ -131,6 +141,18 @@ mod tests {
             ]
         );
         assert_eq!(sentences("It cost approx. 5m euros.").len(), 1);
+    }
+
+    #[test]
+    fn a_heading_ends_with_its_line() {
+        assert_eq!(
+            sentences("# Firm cuts 300 jobs\nThe firm cut 120 in May.\nIt hired 5."),
+            vec![
+                "# Firm cuts 300 jobs",
+                "The firm cut 120 in May.",
+                "It hired 5."
+            ]
+        );
     }
 
     #[test]

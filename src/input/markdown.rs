@@ -46,6 +46,7 @@ pub fn parse(source: &str) -> Parsed {
                     mask.paragraph_break(range);
                 }
             }
+            Event::End(TagEnd::Heading(_)) => heading_end(&mut mask, source, range),
             Event::End(end) => {
                 let link_hid = end == TagEnd::Link && links.pop() == Some(true);
                 if ends_hidden(&end) || link_hid {
@@ -93,11 +94,27 @@ fn starts_block(tag: &Tag) -> bool {
         Tag::Item
             | Tag::TableRow
             | Tag::TableHead
-            | Tag::Heading { .. }
             | Tag::FootnoteDefinition(_)
             | Tag::DefinitionListTitle
             | Tag::DefinitionListDefinition
     )
+}
+
+/// Ends a heading so that it is a sentence of its own. An ATX heading
+/// ("# Title") keeps its `#`, which the sentence splitter reads as a line
+/// of its own, since no byte is left between its text and the next line to
+/// write a paragraph break over; a setext heading's underline becomes one.
+fn heading_end(mask: &mut Mask, source: &str, range: std::ops::Range<usize>) {
+    let Some(text) = source.get(range.clone()) else {
+        return;
+    };
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let hashes = text[indent..].len() - text[indent..].trim_start_matches('#').len();
+    if hashes > 0 {
+        mask.keep(range.start + indent..range.start + indent + hashes);
+    } else {
+        mask.paragraph_break(range);
+    }
 }
 
 /// The `date:` key of YAML front matter; only that key is read.
@@ -137,6 +154,13 @@ mod tests {
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2016, 8, 18));
         assert!(!p.text.contains("300"));
         assert!(p.text.contains("Text 5."));
+    }
+
+    #[test]
+    fn headings_stand_alone() {
+        let t = text("Intro.\n\n# Firm cuts 300 jobs\nText.\n\nTitle 5\n===\nMore.\n");
+        assert!(t.contains("# Firm cuts 300 jobs\nText."), "{t:?}");
+        assert!(t.contains("Title 5\n\n"), "{t:?}");
     }
 
     #[test]
