@@ -39,7 +39,7 @@ fn verb_pattern() -> String {
 /// A factor verb right before its pair: "doubled from", "a tenfold rise, from".
 static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{}\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
+        r"{}(?:\s+(?:in|over|between|since|during|within)\b[^,.;:]{{0,30}}?)?\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
         verb_pattern()
     ))
     .expect("multiple verb before")
@@ -196,19 +196,22 @@ impl Multiple {
             }
             let first = pair.before.min(pair.after);
             let last = pair.before.max(pair.after);
-            let lead = story.text_before(first);
+            // From the sentence start: a duration ("in ten years") may stand
+            // between the verb and the pair as a figure of its own.
+            let sen = &story.sentences[s];
+            let lead = story.lower(sen.doc, sen.start, story.claims[first].span.0);
             let cap = VERB_BEFORE
                 .captures(lead)
                 .or_else(|| VERB_AFTER.captures(story.text_after(last)));
             if let Some(cap) = cap
-                && let Some(found) = Multiple::verb_factor(&cap, lead, &pair)
+                && let Some(found) = Multiple::verb_factor(story, &cap, &pair)
             {
                 out.push(found);
             }
         }
     }
 
-    fn verb_factor(cap: &Captures, lead: &str, pair: &BeforeAfter) -> Option<Found> {
+    fn verb_factor(story: &Story, cap: &Captures, pair: &BeforeAfter) -> Option<Found> {
         let (factor, shrinks) = if let Some(v) = cap.name("v") {
             let v = v.as_str();
             let f = match v.get(..4) {
@@ -219,9 +222,20 @@ impl Multiple {
             (Decimal::from(f), v.starts_with("halv"))
         } else {
             let n = count_word(cap.name("n")?.as_str())?;
-            let shrinks = match cap.name("noun") {
-                Some(w) => pairs::direction(w.as_str()) == Some(Direction::Down),
-                None => pairs::direction(lead) == Some(Direction::Down),
+            // "a threefold drop" says which way; a bare "threefold" takes
+            // the verb just before it, or else the way the figures went:
+            // the factor alone is checked, not the direction.
+            let first = pair.before.min(pair.after);
+            let way = match cap.name("noun") {
+                Some(w) => pairs::direction(w.as_str()),
+                None => pairs::direction(story.text_before(first)),
+            };
+            let shrinks = match way {
+                Some(d) => d == Direction::Down,
+                None => {
+                    let (a, b) = (&story.claims[pair.before], &story.claims[pair.after]);
+                    a.value.zip(b.value).is_some_and(|(a, b)| b < a)
+                }
             };
             (n, shrinks)
         };
@@ -494,6 +508,18 @@ mod tests {
     }
 
     #[test]
+    fn a_time_phrase_between_the_verb_and_its_pair() {
+        assert_eq!(
+            status("First-time buyers doubled between 2012 and 2021, from 180,000 to 365,000."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Rents tripled in ten years, from £600 to £1,344 a month."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
     fn fold_words() {
         assert_eq!(
             status("Downloads saw a tenfold rise, from 30,000 to 300,000."),
@@ -501,6 +527,12 @@ mod tests {
         );
         assert_eq!(
             status("Arrests fell to 40 from 120, a threefold drop."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status(
+                "Police said arrests, which rose in spring, were cut tenfold from 1,200 to 120."
+            ),
             [Status::Ok]
         );
         assert_eq!(

@@ -20,7 +20,7 @@ use crate::extract::period::{Mention, Periods};
 use crate::extract::{Claim, Qualifier, Quantity};
 use crate::interval::Interval;
 use crate::period::{Edge, Period};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
@@ -118,6 +118,33 @@ fn span_days(p: &Period) -> Option<Interval> {
     Some(Interval::closed(Decimal::from(lo), Decimal::from(hi)))
 }
 
+/// "The 10 years since 2014" counts from some time in 2014, not from its
+/// first day: a "since" period that starts on a named year or month may
+/// start anywhere in it.
+fn since_whole_unit(p: &Period) -> Period {
+    let mut p = p.clone();
+    let text = p.text.to_ascii_lowercase();
+    let Some(named) = text.trim_start().strip_prefix("since ") else {
+        return p;
+    };
+    let Edge::Exact(d) = p.start else { return p };
+    let has_month = named
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(crate::calendar::is_month_word);
+    let last = match (d.day(), d.month(), has_month) {
+        (1, 1, false) => crate::calendar::add_months(d, 12),
+        (1, _, true) => crate::calendar::add_months(d, 1),
+        _ => None,
+    };
+    if let Some(next) = last.and_then(|n| n.pred_opt()) {
+        p.start = Edge::Fuzzy {
+            earliest: d,
+            latest: next,
+        };
+    }
+    p
+}
+
 fn date_text(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
@@ -168,6 +195,7 @@ impl PeriodLength {
             let Some(p) = PeriodLength::measured(story, c, periods) else {
                 continue;
             };
+            let p = &since_whole_unit(p);
             let (Some(stated), Some(actual)) = (stated_days(&claim.interval, unit), span_days(p))
             else {
                 continue;
@@ -384,6 +412,32 @@ mod tests {
         );
         assert_eq!(
             status("It hired 1,200 staff in the 30 months since February 2015."),
+            [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn since_a_year_counts_from_any_day_of_it() {
+        assert_eq!(
+            run_dated(
+                &PeriodLength,
+                "In the 10 years since 2014, the charity has planted 1.2 million trees.",
+                Some("2024-10-03")
+            )
+            .iter()
+            .map(|c| c.status)
+            .collect::<Vec<_>>(),
+            [Status::Ok]
+        );
+        assert_eq!(
+            run_dated(
+                &PeriodLength,
+                "In the 12 years since 2014, the charity has planted 1.2 million trees.",
+                Some("2024-10-03")
+            )
+            .iter()
+            .map(|c| c.status)
+            .collect::<Vec<_>>(),
             [Status::Inconsistent]
         );
     }
