@@ -87,8 +87,8 @@ fn judge(story: &Story, pair: &BeforeAfter, stated: &StatedChange) -> Check {
     };
     let wrong_way = !fits && stated.direction.is_some() && diff.overlaps(&signed.neg());
     let moved = match exact {
-        Some(e) if e.is_sign_negative() => format!("a fall of {}", format_number(-e)),
-        Some(e) => format!("a rise of {}", format_number(e)),
+        Some(e) if e.is_sign_negative() => format!("a fall of {}", amount(-e, a)),
+        Some(e) => format!("a rise of {}", amount(e, a)),
         None => format!("a change of {}", format_interval(&diff)),
     };
     let head = format!("{} to {} is {}", a.literal, b.literal, moved);
@@ -127,6 +127,21 @@ fn judge(story: &Story, pair: &BeforeAfter, stated: &StatedChange) -> Check {
         evidence: format!("cue: \"{}\" and \"{}\"", pair.cue, stated.cue()),
         rounding_only,
         severity,
+    }
+}
+
+/// A computed amount in the figures' currency: "$900,000,000".
+pub fn amount(v: rust_decimal::Decimal, like: &Claim) -> String {
+    let symbol = match like.currency.as_deref() {
+        Some("USD") => "$",
+        Some("GBP") => "£",
+        Some("EUR") => "€",
+        Some("JPY") => "¥",
+        _ => "",
+    };
+    match (symbol, like.currency.as_deref()) {
+        ("", Some(code)) => format!("{} {code}", format_number(v)),
+        _ => format!("{symbol}{}", format_number(v)),
     }
 }
 
@@ -193,6 +208,34 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Ok);
         assert!(c[0].rounding_only);
+    }
+
+    #[test]
+    fn improvement_is_no_direction() {
+        let c = run(
+            &Change,
+            "The deficit narrowed from $4.2bn to $3.1bn, an improvement of $1.1bn.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok, "{c:?}");
+    }
+
+    #[test]
+    fn changes_on_another_basis_are_not_checked() {
+        assert!(
+            run(
+                &Change,
+                "Pay rose from £400 to £450 a week, an increase of £20 in real terms."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &Change,
+                "Sales rose by $3m on an organic basis to $92m from $80m."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

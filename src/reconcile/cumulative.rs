@@ -17,7 +17,7 @@
 //! explanation says when the periods could not be verified); when they
 //! certainly leave a gap or overlap, the check says so.
 
-use super::{Check, Severity, Status, Story, format_interval, format_number, severity};
+use super::{Check, Severity, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
 use crate::period::{Tiling, tiles};
 use regex::Regex;
@@ -291,6 +291,8 @@ fn earlier_elsewhere(
             .collect();
         if let [c] = found[..]
             && RUNNING_BEFORE.is_match(text)
+            && below(&story.claims[c], total)
+            && same_scope(story, s, here)
         {
             return Some((c, Source::EarlierSentence));
         }
@@ -301,7 +303,65 @@ fn earlier_elsewhere(
     let (index, unit, measure) = (index?, total.unit.as_deref()?, n.measure.as_deref()?);
     index
         .earlier_document(story, total.doc, unit, Some(measure), total)
+        .filter(|&c| below(&story.claims[c], total))
         .map(|c| (c, Source::EarlierDocument))
+}
+
+/// An earlier running total that is not smaller than the new one belongs
+/// to some other count (a national toll beside a regional one).
+fn below(earlier: &Claim, total: &Claim) -> bool {
+    matches!((earlier.value, total.value), (Some(e), Some(t)) if e < t)
+}
+
+/// Words that set the scope of a count.
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:national(?:ly)?|nationwide|worldwide|global(?:ly)?|international(?:ly)?|regional(?:ly)?|region|local(?:ly)?|country|countrywide|state(?:wide)?|province|provincial|county|city|abroad|overseas|domestic(?:ally)?|across)\b")
+        .expect("scope")
+});
+
+/// Whether two sentences count within the same scope: the same scope
+/// words, and no proper names in one that the other lacks entirely.
+fn same_scope(story: &Story, a: usize, b: usize) -> bool {
+    let words = |s: usize| -> Vec<String> {
+        SCOPE
+            .find_iter(story.sentence_text(s))
+            .map(|m| m.as_str().trim_end_matches("ly").to_string())
+            .collect()
+    };
+    let (mut wa, mut wb) = (words(a), words(b));
+    wa.sort();
+    wa.dedup();
+    wb.sort();
+    wb.dedup();
+    if wa != wb {
+        return false;
+    }
+    let (na, nb) = (names(story, a), names(story, b));
+    na.is_empty() || nb.is_empty() || na.iter().any(|n| nb.contains(n))
+}
+
+/// Capitalised words inside a sentence (not its first word, not months or
+/// days): the places and bodies it names.
+fn names(story: &Story, s: usize) -> Vec<String> {
+    let sen = &story.sentences[s];
+    let text = story.docs[sen.doc]
+        .text
+        .get(sen.start..sen.end)
+        .unwrap_or("");
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .filter(|w| !crate::calendar::is_month_word(&w.to_lowercase()) && !is_day(w))
+        .map(|w| w.to_string())
+        .collect()
+}
+
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 impl super::Rule for Cumulative {
@@ -435,7 +495,7 @@ fn judge(story: &Story, r: &Running) -> Check {
     let (e, n, t) = (&c[r.earlier], &c[r.new], &c[r.total]);
     let sum = n.interval.add(&e.interval);
     let exact = n.value.zip(e.value).and_then(|(a, b)| a.checked_add(b));
-    let shown = exact.map_or_else(|| format_interval(&sum), format_number);
+    let shown = exact.map_or_else(|| format_interval(&sum), |x| super::change::amount(x, t));
     let (period_note, period_problem) = periods(story, r);
     let arithmetic = format!(
         "{} new + {} earlier = {} (stated: {})",
@@ -530,13 +590,23 @@ mod tests {
 
     #[test]
     fn earlier_part_in_the_sentence_before() {
-        let text = "By Monday, 1,210 cases had been confirmed in the region. Officials reported 40 more cases on Tuesday, taking the tally to 1,250.";
+        let text = "By Monday, 1,210 cases had been confirmed. Officials reported 40 more cases on Tuesday, taking the tally to 1,250.";
         let c = run(&Cumulative, text);
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Ok);
         assert!(c[0].evidence.contains("inferred"), "{c:?}");
         let c = run(&Cumulative, &text.replace("1,250", "1,350"));
         assert_eq!(c[0].status, Status::Inconsistent);
+    }
+
+    #[test]
+    fn another_scope_is_no_earlier_part() {
+        let text = "Nationally, the toll stands at 1,100. In the region, another 40 deaths took the toll to 1,250.";
+        assert!(run(&Cumulative, text).is_empty());
+        let text = "In Leeds, the tally so far is 1,100. In York, another 40 cases took the tally to 1,250.";
+        assert!(run(&Cumulative, text).is_empty());
+        let text = "The national toll stands at 5,400. Another 40 deaths took the toll to 1,250.";
+        assert!(run(&Cumulative, text).is_empty());
     }
 
     #[test]

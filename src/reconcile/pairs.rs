@@ -185,6 +185,26 @@ fn tidy(words: &str) -> String {
         .join(" ")
 }
 
+/// A change on some other basis than the two levels as stated: in real
+/// terms, organic, per head, a yearly average. The levels cannot check it.
+static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)\b")
+        .expect("adjusted")
+});
+
+/// Words that say better or worse, not up or down ("an improvement of"
+/// for a deficit that narrows), give no direction.
+static VALUE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bimprov(?:e|ed|es|ing|ement)\b").expect("value words"));
+
+fn numeric_direction(text: &str) -> Option<Direction> {
+    direction(&VALUE_WORDS.replace_all(text, " "))
+}
+
+fn sen_index(story: &Story, pair: &BeforeAfter) -> usize {
+    story.claims[pair.before].sentence
+}
+
 /// The change figure the syntax ties to a pair: right after it as an
 /// apposition (", an increase of 560", ", a 15% rise") or right before it
 /// after a change verb ("fell by 560 to ..."). `accept` says which claims
@@ -197,10 +217,13 @@ pub fn stated_change(
     let sen = &story.sentences[story.claims[pair.before].sentence];
     let first = pair.before.min(pair.after);
     let last = pair.before.max(pair.after);
-    let verb = direction(last_words(story.text_before(first), 3));
+    if ADJUSTED.is_match(story.sentence_text(sen_index(story, pair))) {
+        return None;
+    }
+    let verb = numeric_direction(last_words(story.text_before(first), 3));
     let make = |c: usize, lead: &str, trail: &str| {
         let (lead, trail) = (tidy(lead), tidy(trail));
-        let direction = direction(&format!("{lead} {trail}")).or(verb);
+        let direction = numeric_direction(&format!("{lead} {trail}")).or(verb);
         StatedChange {
             claim: c,
             lead,
@@ -249,6 +272,9 @@ pub fn changes(
         .filter_map(|p| stated_change(story, &p, |c| accept(&p, c)).map(|c| (p, c)))
         .collect();
     let range = story.sentences[sentence].claims.clone();
+    if ADJUSTED.is_match(story.sentence_text(sentence)) {
+        return out;
+    }
     for b in range.start..range.end.saturating_sub(2) {
         let (c, a) = (b + 1, b + 2);
         let Some(m) = UP_BY_BEFORE.captures(story.text_after(b)) else {

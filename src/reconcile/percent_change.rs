@@ -211,6 +211,31 @@ mod tests {
     }
 
     #[test]
+    fn yearly_and_real_rates_are_not_checked() {
+        assert!(
+            run(
+                &PercentChange,
+                "Sales rose 10% in real terms to $92m from $80m."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &PercentChange,
+                "It grew from 80 to 92 over five years, an average annual rise of 2.8%."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &PercentChange,
+                "Revenue was 92m, up 9% from 80m at constant currency."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn a_fall_beyond_a_hundred_percent_is_major() {
         let c = run(
             &PercentChange,

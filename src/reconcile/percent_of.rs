@@ -47,6 +47,9 @@ static NOT_A_SHARE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("not a share")
 });
 
+/// A share followed by its own whole.
+static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*of\b").expect("of after"));
+
 /// "Of the 120 patients, 42, or 35%, ...": a whole opening the sentence.
 static LEADING_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s\x22“]*of\s+(?:the|those|these|its|their)\s*$").expect("lead")
@@ -117,7 +120,15 @@ impl PercentOf {
             })
         };
         // "42 of the 120 patients, or 35%".
-        if OF_THE.is_match(tx) && restated(story, y) && part_of(story, x, y) && is_share(story, z) {
+        // A share of some other whole ("or 35% of all admissions") is not
+        // this one's.
+        let share_of_other = OF_AFTER.is_match(story.text_after(z));
+        if OF_THE.is_match(tx)
+            && restated(story, y)
+            && part_of(story, x, y)
+            && is_share(story, z)
+            && !share_of_other
+        {
             return shape(x, y, z, "A of B, or C%");
         }
         // "35% of the 120 patients (42)".
