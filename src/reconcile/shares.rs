@@ -61,7 +61,8 @@ static BASE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The whole introduced before the first share.
 static WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:of|in)\s+(?:the|those|these|its|their|all)\b").expect("whole before")
+    Regex::new(r"\bof\s+(?:the|those|these|its|their|all)\b|\bin\s+(?:the|a|this|its)\s+(?:poll|survey|vote|ballot|referendum|study|consultation)\b")
+        .expect("whole before")
 });
 
 /// A share of a subset: "30% of them".
@@ -220,7 +221,9 @@ impl Shares {
         let Some(&first) = parts.first() else {
             return false;
         };
-        WHOLE_BEFORE.is_match(story.text_before(first))
+        let claim = &story.claims[first];
+        let sen = &story.sentences[claim.sentence];
+        WHOLE_BEFORE.is_match(story.lower(sen.doc, sen.start, claim.span.0))
             || BASE_AFTER.is_match(story.text_after(first))
     }
 
@@ -453,6 +456,21 @@ mod tests {
                 "Android ran on 71.4% of phones sold last year, iOS on 28.2% and others on the remaining 0.4%."
             ),
             [Status::Ok]
+        );
+    }
+
+    #[test]
+    fn a_whole_named_first_makes_a_short_sum_an_error() {
+        assert_eq!(
+            status(
+                "Of the £48m budget, care takes 38%, schools 27%, roads 14% and the remaining 12% goes to parks."
+            ),
+            [Status::Inconsistent]
+        );
+        // Without it, the first share may stand in an earlier sentence.
+        assert!(
+            status("In the first round, Labour took 33%, the Liberal Democrats 15% and independents the remaining 11%.")
+                .is_empty()
         );
     }
 
