@@ -339,7 +339,10 @@ impl super::Rule for Sum {
                     (m.as_str(), Window::Before { from: used_until })
                 } else if let Some(m) = CUE_AFTER.find(story.text_after(t)) {
                     (m.as_str(), Window::Before { from: used_until })
-                } else if t == range.start && LEADING_TOTAL.is_match(before) {
+                } else if t == range.start
+                    && LEADING_TOTAL.is_match(before)
+                    && exhaustive(story.sentence_text(total.sentence))
+                {
                     ("of the ...", Window::After)
                 } else {
                     continue;
@@ -351,13 +354,77 @@ impl super::Rule for Sum {
                 let Some(parts) = parts_in(story, t, &window) else {
                     continue;
                 };
-                if parts.len() < 2 {
+                if parts.len() < 2 || wider_scope(story, &parts, t) {
                     continue;
                 }
                 out.push(judge(story, &parts, t, &cue));
             }
         }
     }
+}
+
+/// "Of the 500 staff, 120 work in sales and 80 in marketing" need not
+/// cover all 500, and "300 were interviewed and 45 hired" overlap: a list
+/// after a leading total is taken as the whole only when it says so ("the
+/// rest", "the other 27") or names two sides that cover it (men and
+/// women, adults and children, for and against).
+fn exhaustive(sentence: &str) -> bool {
+    REST.is_match(sentence)
+        || SIDES.iter().any(|(a, b)| {
+            let has = |w: &str| {
+                sentence
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|x| x == w)
+            };
+            has(a) && has(b)
+        })
+}
+
+static REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others|\d[\d,]*\s+others)\b")
+        .expect("rest")
+});
+
+/// Pairs of words that between them cover a whole.
+const SIDES: &[(&str, &str)] = &[
+    ("men", "women"),
+    ("male", "female"),
+    ("males", "females"),
+    ("boys", "girls"),
+    ("adults", "children"),
+    ("for", "against"),
+    ("yes", "no"),
+    ("full-time", "part-time"),
+    ("public", "private"),
+    ("urban", "rural"),
+    ("domestic", "international"),
+    ("finished", "dropped"),
+    ("won", "lost"),
+    ("survived", "died"),
+    ("vaccinated", "unvaccinated"),
+];
+
+/// Words that give a total a wider scope than its parts.
+static WIDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:worldwide|globally|nationally|nationwide|across\s+(?:the|its|their)\s+[a-z]+|in\s+all\s+(?:its|their|the)\s+[a-z]+|elsewhere|around\s+the\s+world|in\s+the\s+country)\b")
+        .expect("wider")
+});
+
+/// Whether the total's own words give it a scope the parts do not share
+/// ("3,000 in Leeds and 1,200 in York, and a total of 9,500 worldwide").
+fn wider_scope(story: &Story, parts: &[usize], total: usize) -> bool {
+    let t = &story.claims[total];
+    let own = format!("{} {}", story.text_before(total), story.text_after(total));
+    let Some(m) = WIDER.find(&own) else {
+        return false;
+    };
+    let first = &story.claims[parts[0]];
+    let last = &story.claims[*parts.last().expect("two parts")];
+    let (from, to) = (
+        first.span.0.min(t.span.0),
+        last.span.1.min(t.span.0).max(first.span.1),
+    );
+    !story.lower(t.doc, from, to).contains(m.as_str())
 }
 
 /// Checks parts against a total and explains the verdict.
@@ -458,6 +525,25 @@ mod tests {
         let c = checks("Of the 2,181 people, 1,204 were men and 977 were women.");
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].status, Status::Ok);
+    }
+
+    #[test]
+    fn a_leading_total_needs_a_list_that_covers_it() {
+        assert!(checks("Of the 500 staff, 120 work in sales and 80 in marketing.").is_empty());
+        assert!(
+            checks("Of the 1,200 applicants, 300 were interviewed and 45 were hired.").is_empty()
+        );
+        let c = checks("Of the 500 staff, 120 are in sales and the other 380 are in the plant.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+    }
+
+    #[test]
+    fn a_total_with_a_wider_scope_is_not_the_sum() {
+        let c = checks(
+            "It has 3,000 staff in Leeds and 1,200 in York, and a total of 9,500 worldwide.",
+        );
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]
