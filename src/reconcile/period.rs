@@ -306,8 +306,10 @@ fn stated_years(cap: &regex::Captures) -> Option<Interval> {
     let n = small_number(cap.name("n")?.as_str())?;
     let decades = cap.name("u")?.as_str().starts_with("decade");
     let years = if decades { n * Decimal::TEN } else { n };
-    // A decade is a loose unit; counted years are rounded to the year.
-    let half = if decades {
+    // A decade is a loose unit, and so is a round count ("20 years ago"
+    // may be 19); other counts of years are rounded to the year.
+    let round = years >= Decimal::TEN && (years % Decimal::from(5)).is_zero();
+    let half = if decades || round {
         Decimal::ONE
     } else {
         Decimal::new(5, 1)
@@ -473,6 +475,22 @@ mod tests {
         );
         assert_eq!(
             status("The firm was founded ten years ago, in 2003."),
+            [Status::Inconsistent]
+        );
+        // A round count may be off by a year.
+        assert_eq!(
+            run_dated(
+                &PeriodLength,
+                "Twenty years ago, in 2005, the dam burst.",
+                Some("2024-01-20")
+            )
+            .iter()
+            .map(|c| c.status)
+            .collect::<Vec<_>>(),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("The firm was founded 13 years ago, in 2006."),
             [Status::Inconsistent]
         );
     }
