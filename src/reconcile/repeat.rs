@@ -98,6 +98,25 @@ impl Repeat {
             || own.contains(" new ")
     }
 
+    /// Whether the document states other figures of the same kind and
+    /// unit, whatever their measure or however their unit was found: a
+    /// breakdown ("1,500 in Europe and 2,500 in North America") or the same
+    /// quantity for another period ("8.8 million in the quarter, 13.1
+    /// million over the year"). A mismatch between two of them is then no
+    /// evidence of an error, so the rule abstains.
+    fn crowded(story: &Story, a: usize, b: usize) -> bool {
+        let (ca, cb) = (&story.claims[a], &story.claims[b]);
+        story.claims.iter().enumerate().any(|(k, c)| {
+            k != a
+                && k != b
+                && c.doc == ca.doc
+                && c.quantity == ca.quantity
+                && c.currency == ca.currency
+                && (c.unit.is_none() || c.unit == ca.unit || c.unit == cb.unit)
+                && !c.vague
+        })
+    }
+
     /// Whether sentence `s` is its document's headline: the first sentence,
     /// alone in the first paragraph, with no full stop.
     fn is_headline(story: &Story, s: usize) -> bool {
@@ -230,6 +249,9 @@ impl super::Rule for Repeat {
             } else {
                 continue;
             };
+            if !ca.interval.overlaps(&cb.interval) && Repeat::crowded(story, a, b) {
+                continue;
+            }
             let what = match &key.unit {
                 Some(u) => format!("unit \"{u}\", measure \"{}\"", key.measure),
                 None => format!("measure \"{}\"", key.measure),
@@ -305,6 +327,16 @@ mod tests {
         let text = "The council approved 1,250 homes on the site. \
                     Critics said the 1,520 homes approved would swamp local schools.";
         assert_eq!(status(text), [Status::Inconsistent]);
+    }
+
+    #[test]
+    fn a_breakdown_or_another_period_is_no_contradiction() {
+        assert!(status("Carmaker cuts 4,000 jobs\n\nThe carmaker said it would cut 1,500 jobs in Europe and 2,500 jobs in North America, or 4,000 jobs in all.")
+            .iter()
+            .all(|s| *s != Status::Inconsistent));
+        assert!(status("Streamer adds 13 million subscribers in 2023\n\nThe company added 8.8 million subscribers in the third quarter and 13.1 million over the year.")
+            .iter()
+            .all(|s| *s != Status::Inconsistent));
     }
 
     #[test]

@@ -95,6 +95,11 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
     if AGE_BEFORE.is_match(&before) {
         return Role::Unrelated;
     }
+    // One side of a change ("fell to 3,300 from 3,900") is a figure for
+    // another time, not a part of this total.
+    if COMPARISON_BEFORE.is_match(&before) {
+        return Role::Doubtful;
+    }
     // A part with no lower bound ("fewer than 50") lets any total pass.
     if part.interval.low.is_none() {
         return Role::Doubtful;
@@ -110,6 +115,13 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
 static AGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
         .expect("age")
+});
+
+/// Words before a figure that make it one side of a change or a
+/// comparison.
+static COMPARISON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
+        .expect("comparison")
 });
 
 /// Units a total may have whose parts are counted in narrower units
@@ -613,6 +625,17 @@ mod tests {
             "She took 48,310 votes to 41,925 for her rival. Altogether, 96,235 votes were counted.",
         );
         assert_eq!(c[0].status, Status::Inconsistent);
+    }
+
+    #[test]
+    fn the_sides_of_a_change_are_not_parts() {
+        let c = checks(
+            "Covid admissions fell to 3,300 from 3,900. In total, 8,708 patients were in hospital with flu or Covid.",
+        );
+        assert!(c.is_empty(), "{c:?}");
+        let c =
+            checks("Sales rose to 1,200 cars from 900, and 300 vans, a total of 2,400 vehicles.");
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]
