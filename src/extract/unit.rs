@@ -273,7 +273,7 @@ pub fn infer_missing_units(claims: &mut [Claim], sentences: &[Sentence]) {
             let previous = si
                 .checked_sub(1)
                 .map(|p| &sentences[p])
-                .filter(|p| p.doc == s.doc && p.paragraph + 1 >= s.paragraph)
+                .filter(|p| p.doc == s.doc && p.paragraph == s.paragraph)
                 .and_then(|p| p.claims.clone().rev().find(|&k| donor(&claims[k])));
             if let Some(k) = later.or(earlier).or(previous) {
                 let unit = claims[k].unit.clone();

@@ -98,12 +98,13 @@ impl Repeat {
             || own.contains(" new ")
     }
 
-    /// Whether the document states other figures of the same kind and
-    /// unit, whatever their measure or however their unit was found: a
-    /// breakdown ("1,500 in Europe and 2,500 in North America") or the same
-    /// quantity for another period ("8.8 million in the quarter, 13.1
-    /// million over the year"). A mismatch between two of them is then no
-    /// evidence of an error, so the rule abstains.
+    /// Whether the document states another figure of the same kind and
+    /// unit (its own, not borrowed), whatever its measure, possibly for the
+    /// same time, that agrees with neither mention: then the unit counts several
+    /// quantities (a breakdown, "1,500 in Europe and 2,500 in North
+    /// America", or another period), and a mismatch between two of them is
+    /// no evidence of an error. Further mentions that agree with one of the
+    /// two are the same quantity again and do not count.
     fn crowded(story: &Story, a: usize, b: usize) -> bool {
         let (ca, cb) = (&story.claims[a], &story.claims[b]);
         story.claims.iter().enumerate().any(|(k, c)| {
@@ -112,8 +113,12 @@ impl Repeat {
                 && c.doc == ca.doc
                 && c.quantity == ca.quantity
                 && c.currency == ca.currency
-                && (c.unit.is_none() || c.unit == ca.unit || c.unit == cb.unit)
-                && !c.vague
+                && !c.unit_inferred
+                && (c.unit == ca.unit || c.unit == cb.unit)
+                && !c.interval.overlaps(&ca.interval)
+                && !c.interval.overlaps(&cb.interval)
+                && same_time(c, ca)
+                && same_time(c, cb)
         })
     }
 
@@ -209,13 +214,33 @@ impl Repeat {
     }
 }
 
-/// Whether two periods can be the same: each edge's bands share a day, or
-/// the edge is unstated.
+/// Whether two claims may be for the same time: their periods can be the
+/// same, or one of them states none.
+fn same_time(a: &Claim, b: &Claim) -> bool {
+    match (&a.period, &b.period) {
+        (Some(p), Some(q)) => periods_meet(p, q),
+        _ => true,
+    }
+}
+
+/// Whether two periods can be the same: each edge's bands share a day.
+/// An edge that is not a date (open, the start of a count, or unresolved
+/// for want of a reference date) meets only the same kind of edge, and
+/// two unresolved periods only when they are worded alike: "in the third
+/// quarter" and "in 2023" are not taken for one period just because the
+/// first could not be placed.
 fn periods_meet(p: &Period, q: &Period) -> bool {
     let edge_meets = |x: &crate::period::Edge, y: &crate::period::Edge| match (x.band(), y.band()) {
         (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
-        _ => true,
+        (None, None) => {
+            x == y
+                && (*x == crate::period::Edge::CountStart || p.text.eq_ignore_ascii_case(&q.text))
+        }
+        _ => false,
     };
+    if !(p.resolved && q.resolved) {
+        return p.text.eq_ignore_ascii_case(&q.text);
+    }
     edge_meets(&p.start, &q.start) && edge_meets(&p.end, &q.end)
 }
 
