@@ -366,7 +366,9 @@ impl super::Rule for Sum {
                 let Some(parts) = parts_in(story, t, &window) else {
                     continue;
                 };
-                if parts.len() < 2 || wider_scope(story, &parts, t) {
+                let separate = matches!(window, Window::Before { .. })
+                    && separate_clause(story, *parts.last().unwrap_or(&t), t);
+                if parts.len() < 2 || separate || wider_scope(story, &parts, t) {
                     continue;
                 }
                 out.push(judge(story, &parts, t, &cue));
@@ -415,6 +417,18 @@ const SIDES: &[(&str, &str)] = &[
     ("survived", "died"),
     ("vaccinated", "unvaccinated"),
 ];
+
+/// Between the last part and its total, a conjunction or clause break
+/// starts another statement ("3,000 in Leeds and 1,200 in York, and a
+/// total of 9,500"): the total need not be theirs.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:and|but|while|whereas|although|though)\b|;").expect("clause break")
+});
+
+fn separate_clause(story: &Story, last: usize, total: usize) -> bool {
+    let (l, t) = (&story.claims[last], &story.claims[total]);
+    l.span.1 < t.span.0 && CLAUSE_BREAK.is_match(story.lower(t.doc, l.span.1, t.span.0))
+}
 
 /// Words that give a total a wider scope than its parts.
 static WIDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -548,6 +562,14 @@ mod tests {
         let c = checks("Of the 500 staff, 120 are in sales and the other 380 are in the plant.");
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Ok);
+    }
+
+    #[test]
+    fn a_total_in_another_clause_is_not_the_sum() {
+        let c = checks("It has 3,000 staff in Leeds and 1,200 in York, and a total of 9,500.");
+        assert!(c.is_empty(), "{c:?}");
+        let c = checks("It has 300 members; 45 joined this year and 2,000 people came overall.");
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]
