@@ -171,58 +171,41 @@ impl PeriodLength {
                 && p.offset.0 >= sen.start
                 && p.offset.1 <= sen.end
         };
-        let after = periods.iter().filter(spans).find(|p| {
-            p.offset.0 >= claim.span.1
-                && GAP_AFTER.is_match(story.lower(claim.doc, claim.span.1, p.offset.0))
-        });
+        // Periods are in text order: the nearest one after the duration and
+        // the nearest one before it are found by binary search.
+        let next = periods.partition_point(|p| p.offset.0 < claim.span.1);
+        let after = periods
+            .get(next)
+            .filter(spans)
+            .filter(|p| GAP_AFTER.is_match(story.lower(claim.doc, claim.span.1, p.offset.0)));
         after.or_else(|| {
-            periods.iter().filter(spans).find(|p| {
-                p.offset.1 <= claim.span.0
-                    && GAP_BEFORE.is_match(story.lower(claim.doc, p.offset.1, claim.span.0))
-            })
+            let prev = periods.partition_point(|p| p.offset.0 < claim.span.0);
+            periods[..prev]
+                .last()
+                .filter(spans)
+                .filter(|p| p.offset.1 <= claim.span.0)
+                .filter(|p| GAP_BEFORE.is_match(story.lower(claim.doc, p.offset.1, claim.span.0)))
         })
     }
 
-    fn durations(story: &Story, doc: usize, periods: &[Period], out: &mut Vec<Check>) {
-        for c in 0..story.claims.len() {
-            let claim = &story.claims[c];
-            if claim.doc != doc {
-                continue;
-            }
-            let Some(unit) = PeriodLength::duration_unit(claim) else {
-                continue;
-            };
-            let Some(p) = PeriodLength::measured(story, c, periods) else {
-                continue;
-            };
-            let p = &since_whole_unit(p);
-            let (Some(stated), Some(actual)) = (stated_days(&claim.interval, unit), span_days(p))
-            else {
-                continue;
-            };
-            out.push(judge_duration(story, c, p, &stated, &actual));
-        }
+    fn duration(story: &Story, c: usize, periods: &[Period]) -> Option<Check> {
+        let claim = &story.claims[c];
+        let unit = PeriodLength::duration_unit(claim)?;
+        let p = &since_whole_unit(PeriodLength::measured(story, c, periods)?);
+        let stated = stated_days(&claim.interval, unit)?;
+        let actual = span_days(p)?;
+        Some(judge_duration(story, c, p, &stated, &actual))
     }
 
-    fn ages(story: &Story, doc: usize, out: &mut Vec<Check>) {
-        for s in 0..story.sentences.len() {
-            let sen = &story.sentences[s];
-            if sen.doc != doc {
-                continue;
-            }
-            let text = story.sentence_text(s);
-            let caps = AGO_THEN_YEAR
-                .captures(text)
-                .or_else(|| YEAR_THEN_AGO.captures(text));
-            let Some(cap) = caps else { continue };
-            let at = sen.start + cap.get(0).map_or(0, |m| m.start());
-            let Some(reference) = story.docs[doc].date_at(at) else {
-                continue;
-            };
-            if let Some(check) = judge_age(story, doc, at, &cap, reference) {
-                out.push(check);
-            }
-        }
+    fn age(story: &Story, s: usize) -> Option<Check> {
+        let sen = &story.sentences[s];
+        let text = story.sentence_text(s);
+        let cap = AGO_THEN_YEAR
+            .captures(text)
+            .or_else(|| YEAR_THEN_AGO.captures(text))?;
+        let at = sen.start + cap.get(0).map_or(0, |m| m.start());
+        let reference = story.docs[sen.doc].date_at(at)?;
+        judge_age(story, sen.doc, at, &cap, reference)
     }
 }
 
@@ -236,19 +219,30 @@ impl super::Rule for PeriodLength {
     }
 
     fn check(&self, story: &Story, out: &mut Vec<Check>) {
-        for (d, doc) in story.docs.iter().enumerate() {
-            let lower = story.lower(d, 0, doc.text.len());
-            let periods: Vec<Period> = Periods::find(doc, lower, &story.options.periods)
-                .mentions
-                .into_iter()
-                .filter_map(|m| match m {
-                    Mention::Period(p) => Some(p),
-                    _ => None,
-                })
-                .collect();
-            PeriodLength::durations(story, d, &periods, out);
-            PeriodLength::ages(story, d, out);
+        // Each document's periods are read once, in text order.
+        let periods: Vec<Vec<Period>> = story
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                let lower = story.lower(d, 0, doc.text.len());
+                Periods::find(doc, lower, &story.options.periods)
+                    .mentions
+                    .into_iter()
+                    .filter_map(|m| match m {
+                        Mention::Period(p) => Some(p),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        for c in 0..story.claims.len() {
+            let doc = story.claims[c].doc;
+            if let Some(check) = PeriodLength::duration(story, c, &periods[doc]) {
+                out.push(check);
+            }
         }
+        out.extend((0..story.sentences.len()).filter_map(|s| PeriodLength::age(story, s)));
     }
 }
 
