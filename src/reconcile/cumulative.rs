@@ -66,6 +66,12 @@ static EARLIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("earlier after")
 });
 
+/// Words after an earlier figure that set it apart from the running total.
+static OTHER_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:different|other|another|separate|separately|elsewhere|region|regional|national|abroad|overseas|instead)\b")
+        .expect("other scope")
+});
+
 /// A figure that is a subset of another, not a part ("including 120").
 static SUBSET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:including|includes|included|among\s+them|of\s+which|of\s+whom)\s*$")
@@ -149,10 +155,15 @@ pub fn running(story: &Story, t: usize, index: Option<&Index>) -> Option<Running
     let [new] = news[..] else {
         return None;
     };
+    // An earlier part after the total must not bring a scope of its own
+    // ("on top of 3,500 sent last year to a different region").
     let mut earlier: Vec<usize> = sen
         .claims
         .clone()
         .filter(|&c| c != new && fits(c) && is_earlier(story, c))
+        .filter(|&c| {
+            c < t || !OTHER_SCOPE.is_match(story.lower(total.doc, story.claims[c].end, sen.end))
+        })
         .collect();
     // "It closed 125,000 in 2015 and another 235,000 in 2016": the one
     // figure of the kind before "another" is the earlier part.
@@ -606,6 +617,12 @@ mod tests {
         let text = "In Leeds, the tally so far is 1,100. In York, another 40 cases took the tally to 1,250.";
         assert!(run(&Cumulative, text).is_empty());
         let text = "The national toll stands at 5,400. Another 40 deaths took the toll to 1,250.";
+        assert!(run(&Cumulative, text).is_empty());
+    }
+
+    #[test]
+    fn an_earlier_figure_after_the_total_is_another_count() {
+        let text = "A further 2,000 troops will be sent, taking the total deployment to 12,000, on top of 3,500 sent last year to a different region.";
         assert!(run(&Cumulative, text).is_empty());
     }
 

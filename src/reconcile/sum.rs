@@ -380,7 +380,7 @@ impl super::Rule for Sum {
 /// "Of the 500 staff, 120 work in sales and 80 in marketing" need not
 /// cover all 500, and "300 were interviewed and 45 hired" overlap: a list
 /// after a leading total is taken as the whole only when it says so ("the
-/// rest", "the other 27") or names two sides that cover it (men and
+/// rest, 7", "the other 27": the remainder with its figure) or names two sides that cover it (men and
 /// women, adults and children, for and against).
 fn exhaustive(sentence: &str) -> bool {
     REST.is_match(sentence)
@@ -395,7 +395,7 @@ fn exhaustive(sentence: &str) -> bool {
 }
 
 static REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others|\d[\d,]*\s+others)\b")
+    Regex::new(r"\b(?:(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others)[\s,]*(?:(?:of\s+them|some|about|around|nearly)[\s,]*)?\d|\d[\d,]*\s+others\b)")
         .expect("rest")
 });
 
@@ -562,6 +562,8 @@ mod tests {
         let c = checks("Of the 500 staff, 120 are in sales and the other 380 are in the plant.");
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Ok);
+        // "The rest" without a figure leaves the list short.
+        assert!(checks("Of the 52 councils, 31 are run by Labour, 14 by the Conservatives and the rest by coalitions.").is_empty());
     }
 
     #[test]
