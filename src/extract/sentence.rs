@@ -34,6 +34,31 @@ fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "»")
 }
 
+/// Whether a token at the end of a line closes a sentence or carries it on
+/// to the next line.
+fn ends_or_continues(tok: &Token, text: &str) -> bool {
+    tok.kind == Kind::Punct
+        && matches!(
+            tok.text(text),
+            "." | "!"
+                | "?"
+                | "…"
+                | ","
+                | ";"
+                | ":"
+                | "-"
+                | "–"
+                | "—"
+                | "("
+                | "\""
+                | "“"
+                | "'"
+                | "‘"
+                | "/"
+                | "&"
+        )
+}
+
 fn starts_sentence(tok: &Token, text: &str) -> bool {
     let s = tok.text(text);
     let c = s.chars().next().unwrap_or(' ');
@@ -50,6 +75,10 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<SentenceSpan> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut paragraph = 0;
+    // Token where the current paragraph starts, and whether a line break
+    // has been seen in it yet.
+    let mut paragraph_start = 0;
+    let mut first_line = true;
     let mut i = 0;
     let push = |out: &mut Vec<SentenceSpan>, range: Range<usize>, paragraph: usize| {
         if !range.is_empty() {
@@ -65,8 +94,26 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<SentenceSpan> {
             push(&mut out, start..i, paragraph);
             paragraph += 1;
             start = i + 1;
+            paragraph_start = i + 1;
+            first_line = true;
             i += 1;
             continue;
+        }
+        // A first line with no closing punctuation, followed by a line
+        // that starts like a sentence, is a title: "Firm cuts 300 jobs"
+        // above "The firm cut 120 ...". Only the first line of a paragraph
+        // is read this way, so wrapped prose loses at most one split.
+        if t.line_break && i > start {
+            if first_line
+                && start == paragraph_start
+                && !ends_or_continues(&tokens[i - 1], text)
+                && t.kind != Kind::Punct
+                && starts_sentence(t, text)
+            {
+                push(&mut out, start..i, paragraph);
+                start = i;
+            }
+            first_line = false;
         }
         // A heading is a sentence of its own: it ends with its line, so a
         // headline's figure is never read as part of the first sentence.
@@ -152,6 +199,19 @@ mod tests {
                 "The firm cut 120 in May.",
                 "It hired 5."
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_line_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sentences("Firm cuts 300 jobs\nThe firm cut 120 jobs in Leeds."),
+            vec!["Firm cuts 300 jobs", "The firm cut 120 jobs in Leeds."]
+        );
+        // Wrapped prose is not split in the middle of a paragraph.
+        assert_eq!(
+            sentences("The firm said on Friday that it had\nalso cut 120 jobs in\nLeeds and York."),
+            vec!["The firm said on Friday that it had\nalso cut 120 jobs in\nLeeds and York."]
         );
     }
 
