@@ -54,6 +54,61 @@ static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("multiple verb after")
 });
 
+const FRACTION: &str =
+    r"(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)";
+
+/// "fell by a third, from A to B", "cut by half to B from A".
+static FRACTION_CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<v>rose|risen|rise[ns]?|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|decreased|shrank|shrunk|cut|reduced|slashed)\s+(?:by\s+)?{QUAL}{FRACTION}\s*,?\s*(?:from|to)(?:\s+just)?\s*$"
+    ))
+    .expect("fraction change before")
+});
+
+/// "to 5,100 from 7,650, a third fewer".
+static FRACTION_CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+)?{QUAL}{FRACTION}\s+(?P<v>fewer|less|lower|smaller|down|cheaper|more|higher|larger|bigger|up)\b"
+    ))
+    .expect("fraction change after")
+});
+
+/// A change by a fraction of the earlier figure: the later one is the
+/// earlier times one minus (or plus) the fraction.
+fn fraction_change(cap: &Captures, pair: &BeforeAfter) -> Option<Found> {
+    let f = fraction_word(cap.name("f")?.as_str())?;
+    let down = pairs::direction(cap.name("v")?.as_str()) == Some(Direction::Down)
+        || matches!(
+            cap.name("v")?.as_str(),
+            "fewer" | "less" | "smaller" | "cheaper" | "reduced" | "slashed"
+        );
+    let share = band(f, cap.name("q").map(|q| q.as_str()));
+    let one = Interval::exact(Decimal::ONE);
+    let (factor, ratio) = if down {
+        (Decimal::ONE - f, one.sub(&share))
+    } else {
+        (Decimal::ONE + f, one.add(&share))
+    };
+    let (q, f, v) = (
+        cap.name("q").map_or("", |m| m.as_str().trim()),
+        cap.name("f")?.as_str(),
+        cap.name("v")?.as_str(),
+    );
+    // "fell by a third", "a third fewer": the words in the order written.
+    let cue = if cap.name("v")?.start() < cap.name("f")?.start() {
+        format!("{v} by {q} {f}")
+    } else {
+        format!("{q} {f} {v}")
+    };
+    Some(Found {
+        numerator: pair.after,
+        denominator: pair.before,
+        factor,
+        band: ratio,
+        cue: cue.split_whitespace().collect::<Vec<_>>().join(" "),
+    })
+}
+
 /// "twice as many as", "three times the", "half as much as".
 static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -205,6 +260,12 @@ impl Multiple {
                 .or_else(|| VERB_AFTER.captures(story.text_after(last)));
             if let Some(cap) = cap
                 && let Some(found) = Multiple::verb_factor(story, &cap, &pair)
+            {
+                out.push(found);
+            } else if let Some(cap) = FRACTION_CHANGE_BEFORE
+                .captures(lead)
+                .or_else(|| FRACTION_CHANGE_AFTER.captures(story.text_after(last)))
+                && let Some(found) = fraction_change(&cap, &pair)
             {
                 out.push(found);
             }
@@ -516,6 +577,22 @@ mod tests {
         assert_eq!(
             status("Rents tripled in ten years, from £600 to £1,344 a month."),
             [Status::Inconsistent]
+        );
+    }
+
+    #[test]
+    fn changes_by_a_fraction() {
+        assert_eq!(
+            status("Applications fell to 5,100 from 7,650 a year earlier, a third fewer."),
+            [Status::Ok]
+        );
+        assert_eq!(
+            status("Applications fell by a third, from 7,650 to 6,400."),
+            [Status::Inconsistent]
+        );
+        assert_eq!(
+            status("Bus use rose by half, from 12,000 to 18,100 journeys a day."),
+            [Status::Ok]
         );
     }
 
