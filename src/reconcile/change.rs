@@ -28,7 +28,19 @@ pub fn same_kind(a: &Claim, b: &Claim) -> bool {
 }
 
 /// Nouns a story uses for one thing ("votes" of "ballots").
-const SYNONYMS: &[&[&str]] = &[&["vote", "ballot"], &["people", "person"]];
+const SYNONYMS: &[&[&str]] = &[
+    &["vote", "ballot"],
+    &[
+        "people",
+        "person",
+        "child",
+        "pupil",
+        "student",
+        "resident",
+        "adult",
+        "individual",
+    ],
+];
 
 fn synonyms(x: &str, y: &str) -> bool {
     SYNONYMS.iter().any(|g| g.contains(&x) && g.contains(&y))

@@ -121,7 +121,7 @@ static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Text between a pair and a change figure after it: a comma or bracket,
 /// then a change noun (", an increase of", "(up").
 static CHANGE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|last|previous|year|years|month|earlier|ago|before|previously|\d{4}))*
+    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|last|previous|this|that|year|years|month|week|quarter|earlier|ago|before|previously|\d{4}))*
         \s*(?:[,;:(]|[-–—])\s*
         (?:(?:which\s+(?:is|was)|representing|marking|amounting\s+to|or)\s+)?
         (?:an?\s+)?

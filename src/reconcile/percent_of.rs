@@ -47,6 +47,9 @@ static NOT_A_SHARE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("not a share")
 });
 
+/// The end of an apposition.
+static CLOSES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[,)—–]").expect("closes"));
+
 /// A share followed by its own whole.
 static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*of\b").expect("of after"));
 
@@ -75,12 +78,20 @@ struct Share {
 /// restatement: ", or", "(", a dash, or a bare comma before "about ...".
 fn restated(story: &Story, c: usize) -> bool {
     let text = story.text_after(c);
+    // A bare comma restates only "about ..." or a closed apposition
+    // ("of the 7,455 new pupils, 1,491 children, will ...").
+    let closed = || {
+        c + 2 <= story.claims.len()
+            && story.claims[c + 1].sentence == story.claims[c].sentence
+            && CLOSES.is_match(story.text_after(c + 1))
+    };
     RESTATED.is_match(text)
         || (text.trim() == ","
-            && story
+            && (story
                 .claims
                 .get(c + 1)
-                .is_some_and(|n| n.qualifier == Qualifier::Approximate))
+                .is_some_and(|n| n.qualifier == Qualifier::Approximate)
+                || closed()))
 }
 
 fn is_amount(c: &Claim) -> bool {
@@ -263,6 +274,7 @@ mod tests {
             "She said 42 of the company's 120 staff, or 35%, work nights.",
             "Of the 120 people who attended, 42, or 35%, came by bus.",
             "Some 42 of the 120 farms surveyed, or 35%, said no.",
+            "One in five of the 7,455 new pupils, 1,491 children, will move.",
         ] {
             let k = one(text);
             assert_eq!(k.status, Status::Ok, "{text}: {k:?}");
