@@ -221,6 +221,8 @@ struct Tally {
     files: usize,
     clean_files: usize,
     failures: Vec<String>,
+    /// Per rule: relations, verified, injected errors detected.
+    by_rule: std::collections::BTreeMap<String, [usize; 3]>,
 }
 
 fn corpus_dir(sub: &str) -> PathBuf {
@@ -314,6 +316,7 @@ fn check_relation(case: &Case, rel: &Relation, claims: &[Claim], checks: &[Check
         t.pending += 1;
     } else {
         t.relations += 1;
+        t.by_rule.entry(rel.rule.clone()).or_default()[0] += 1;
     }
     let ids: Option<Vec<usize>> = rel.figs.iter().map(|f| resolve(claims, f)).collect();
     let Some(ids) = ids else {
@@ -332,7 +335,10 @@ fn check_relation(case: &Case, rel: &Relation, claims: &[Claim], checks: &[Check
         .iter()
         .any(|k| k.rule == rel.rule && k.status == Status::Ok && same_claims(k, &ids));
     match (verified, rel.pending) {
-        (true, false) => t.verified += 1,
+        (true, false) => {
+            t.verified += 1;
+            t.by_rule.entry(rel.rule.clone()).or_default()[1] += 1;
+        }
         (true, true) => t.pending_verified += 1,
         (false, false) => {
             let near: Vec<String> = checks
@@ -368,6 +374,7 @@ fn check_relation(case: &Case, rel: &Relation, claims: &[Claim], checks: &[Check
     });
     if detected {
         t.detected += 1;
+        t.by_rule.entry(rel.rule.clone()).or_default()[2] += 1;
     } else {
         t.failures.push(format!(
             "{here}: {} rewritten as {wrong:?} was not detected",
@@ -412,7 +419,11 @@ fn summary(t: &Tally) -> String {
         t.pending, t.pending_verified
     );
     let _ = writeln!(s, "false alarms: {}", t.false_alarms);
-    let _ = write!(s, "errors detected: {}/{}", t.detected, t.injected);
+    let _ = writeln!(s, "errors detected: {}/{}", t.detected, t.injected);
+    let _ = write!(s, "by rule (relations, verified, errors detected):");
+    for (rule, [n, v, d]) in &t.by_rule {
+        let _ = write!(s, "\n  {rule}: {n}, {v}, {d}");
+    }
     s
 }
 
