@@ -113,7 +113,11 @@ impl Shares {
         {
             return false;
         }
-        if NOT_ONE_WHOLE.is_match(gaps) || !pairs::before_after(story, s).is_empty() {
+        // A semicolon starts another clause, often about another whole.
+        if gaps.contains(';')
+            || NOT_ONE_WHOLE.is_match(gaps)
+            || !pairs::before_after(story, s).is_empty()
+        {
             return false;
         }
         // Two times in view ("2019" and "2024", "this year" and "last
@@ -167,7 +171,11 @@ impl Shares {
         // Options of one question: each share stands next to its option
         // ("48% backed ...", "39% opposed ..."), so a share of something else
         // in the sentence ("while 70% said ...") keeps it out.
+        // Each option named once: "backed" twice is two questions ("71%
+        // backed the manager ...; 64% backed the owner").
         if let (Some(f), Some(a)) = (FOR_WORDS.find(gaps), AGAINST_WORDS.find(gaps))
+            && FOR_WORDS.find_iter(gaps).count() == 1
+            && AGAINST_WORDS.find_iter(gaps).count() <= 2
             && parts.iter().all(|&c| Shares::option_near(story, c))
         {
             return Some((Whole::Exclusive, format!("{} / {}", f.as_str(), a.as_str())));
