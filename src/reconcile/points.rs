@@ -49,6 +49,16 @@ static NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("points noun")
 });
 
+/// A change noun after a change figure that precedes its pair.
+static NOUN_BEFORE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s-]*(?:percentage[\s-]+)?(?:points?[\s-]+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|swing|improvement)\s*,?\s*(?:from|to)\s*$")
+        .expect("noun before pair")
+});
+
+/// "a" or "an" right before such a change figure.
+static ARTICLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:a|an)\s*$").expect("article before"));
+
 /// How a change figure is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Reading {
@@ -133,6 +143,12 @@ impl Points {
             let c = first - 1;
             let before = story.text_before(c);
             if let Some(m) = VERB_BEFORE.find(before) {
+                return make(c, m.as_str());
+            }
+            // "a 5-point rise from 10% to 15%", "a 50% jump, from ...".
+            if let Some(m) = NOUN_BEFORE_PAIR.find(story.text_after(c))
+                && ARTICLE_BEFORE.is_match(before)
+            {
                 return make(c, m.as_str());
             }
         }
@@ -343,6 +359,15 @@ mod tests {
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Ok);
+    }
+
+    #[test]
+    fn a_change_noun_before_the_pair() {
+        let c = run(&Points, "Turnout saw a 5-point rise from 10% to 15%.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        let c = run(&Points, "Turnout saw a 5% rise, from 10% to 15%.");
+        assert_eq!(c[0].status, Status::Inconsistent, "{c:?}");
     }
 
     #[test]
