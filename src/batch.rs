@@ -76,6 +76,29 @@ where
     )
 }
 
+/// The report of a run over documents, as [`crate::check`] gives it, with
+/// the documents checked in parallel when they are not one story
+/// (`options.together`): each on its own, the reports joined in order.
+pub fn check_all(docs: &[Document], options: &crate::Options, par: Parallelism) -> Report {
+    if options.together || docs.len() < 2 || par.threads <= 1 {
+        return crate::check(docs, options);
+    }
+    let mut all = Report::empty();
+    let joined: Result<(), std::convert::Infallible> = map_ordered(
+        docs,
+        par,
+        |doc| crate::check(std::slice::from_ref(doc), options),
+        |report| {
+            all.append(report);
+            Ok(())
+        },
+    );
+    match joined {
+        Ok(()) => all,
+        Err(never) => match never {},
+    }
+}
+
 /// Applies `work` to every item over `par.threads` threads and feeds the
 /// results to `sink` in the order of the items. At most `par.window` items
 /// are read ahead of the sink. Stops at the sink's first error and returns
@@ -326,6 +349,39 @@ mod tests {
             );
         });
         assert!(caught.is_err());
+    }
+
+    fn testdata_documents() -> Vec<Document> {
+        let mut paths: Vec<_> = std::fs::read_dir("testdata/articles")
+            .into_iter()
+            .chain(std::fs::read_dir("testdata/scenario"))
+            .chain(std::fs::read_dir("testdata/clean"))
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        let opts = crate::input::InputOptions::default();
+        paths
+            .iter()
+            .flat_map(|p| crate::input::load(p.to_str().unwrap(), &opts).documents)
+            .collect()
+    }
+
+    #[test]
+    fn checking_in_parallel_gives_the_same_report() {
+        let docs = testdata_documents();
+        assert!(docs.len() > 3, "no test articles found");
+        let options = crate::Options::default();
+        let whole = serde_json::to_string(&crate::check(&docs, &options)).unwrap();
+        let joined = serde_json::to_string(&check_all(&docs, &options, par(2, 3))).unwrap();
+        assert_eq!(whole, joined);
+        let summary = |r: &Report| r.summary.clone();
+        assert_eq!(
+            summary(&crate::check(&docs, &options)),
+            summary(&check_all(&docs, &options, par(3, 5)))
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use figcheck::batch::{self, Parallelism};
 use figcheck::config::{self, Config};
 use figcheck::input::{self, InputFormat, InputOptions};
 use figcheck::reconcile::Severity;
@@ -104,6 +105,9 @@ struct CheckArgs {
     /// Print the effective settings (as figcheck.toml) and exit.
     #[arg(long)]
     print_config: bool,
+    /// Threads to check with (0: one per core). Documents are checked in parallel unless --together.
+    #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
+    jobs: usize,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -257,12 +261,6 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
         format: args.input_format.map(InputFormat::from),
         fields: config.fields(),
     };
-    let loaded = input::load_all(&files, &opts);
-    for e in &loaded.errors {
-        eprintln!("figcheck: {e:#}");
-    }
-    let failed = !loaded.errors.is_empty();
-    let docs = loaded.documents;
     let options = figcheck::Options {
         together: args.together,
         disabled_rules: config.disabled_rules(),
@@ -271,34 +269,158 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
             fiscal_year_start: config.check.fiscal_year_start,
         },
     };
+    let par = Parallelism::threads(args.jobs);
+    let streams = matches!(
+        args.format,
+        Format::Jsonl | Format::Csv | Format::Line | Format::Github
+    );
+    if streams && !args.together {
+        let run = Run {
+            args,
+            extract_only,
+            opts: &opts,
+            options: &options,
+        };
+        return run.stream(&files, par);
+    }
+    let loaded = input::load_all(&files, &opts);
+    for e in &loaded.errors {
+        eprintln!("figcheck: {e:#}");
+    }
+    let failed = !loaded.errors.is_empty();
+    let docs = loaded.documents;
     let report = if extract_only {
         figcheck::extract_claims(&docs, &options)
     } else {
-        figcheck::check(&docs, &options)
+        figcheck::batch::check_all(&docs, &options, par)
     };
     if !args.quiet {
         for s in &loaded.skipped {
             eprintln!("figcheck: {s}: binary file, skipped");
         }
-        for d in &report.documents {
-            for w in &d.warnings {
-                eprintln!("figcheck: {}: warning: {w}", d.path);
-            }
-        }
+        print_warnings(&report);
         write_report(&report, args)?;
     }
-    let fails = match args.fail_on {
+    Ok(exit_status(failed, fails(&report, args.fail_on)))
+}
+
+fn print_warnings(report: &Report) {
+    for d in &report.documents {
+        for w in &d.warnings {
+            eprintln!("figcheck: {}: warning: {w}", d.path);
+        }
+    }
+}
+
+fn fails(report: &Report, fail_on: FailOn) -> bool {
+    match fail_on {
         FailOn::Inconsistent => report.has_inconsistency(Severity::Minor),
         FailOn::Major => report.has_inconsistency(Severity::Major),
         FailOn::Never => false,
-    };
-    Ok(if failed {
+    }
+}
+
+fn exit_status(failed: bool, fails: bool) -> i32 {
+    if failed {
         2
     } else if fails {
         1
     } else {
         0
-    })
+    }
+}
+
+/// One run over a batch whose output can be written a document at a time.
+struct Run<'a> {
+    args: &'a CheckArgs,
+    extract_only: bool,
+    opts: &'a InputOptions,
+    options: &'a figcheck::Options,
+}
+
+impl Run<'_> {
+    /// Reads the inputs lazily, checks the documents over `par` threads and
+    /// writes each one's lines as soon as those before it are out, so memory
+    /// follows the window of documents in flight, not the batch. Ids still
+    /// count across the run.
+    fn stream(&self, files: &[String], par: Parallelism) -> Result<i32> {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        let args = self.args;
+        let listing = !args.quiet && !args.summary;
+        if listing && args.format == Format::Csv {
+            report::csv::write_header(&mut out)?;
+        }
+        let mut total = Report::empty();
+        let (mut failed, mut fails_on) = (false, false);
+        let sources = input::stream::sources(files, self.opts);
+        batch::map_ordered(
+            sources,
+            par,
+            |source| self.check(source),
+            |(loaded, reports)| -> Result<()> {
+                for e in &loaded.errors {
+                    eprintln!("figcheck: {e:#}");
+                }
+                failed |= !loaded.errors.is_empty();
+                for s in loaded.skipped.iter().filter(|_| !args.quiet) {
+                    eprintln!("figcheck: {s}: binary file, skipped");
+                }
+                for mut r in reports {
+                    r.renumber(total.summary.claims, total.summary.checks);
+                    total.summary.add(&r.summary);
+                    fails_on |= fails(&r, args.fail_on);
+                    if !args.quiet {
+                        print_warnings(&r);
+                    }
+                    if listing {
+                        self.write_one(r, &mut out)?;
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        if !args.quiet {
+            match (args.format, args.summary) {
+                (Format::Jsonl, _) => report::jsonl::write_summary(&total, &mut out)?,
+                (Format::Csv, true) => report::csv::write_summary(&total, &mut out)?,
+                (_, true) => report::table::write_summary(&total, &mut out)?,
+                _ => {}
+            }
+        }
+        out.flush()?;
+        Ok(exit_status(failed, fails_on))
+    }
+
+    /// Runs on a worker thread: reads one piece of input and checks each of
+    /// its documents on its own.
+    fn check(&self, source: input::stream::Source) -> (input::Loaded, Vec<Report>) {
+        let mut loaded = source.load(self.opts);
+        let docs = std::mem::take(&mut loaded.documents);
+        let reports = docs
+            .iter()
+            .map(|d| {
+                let one = std::slice::from_ref(d);
+                if self.extract_only {
+                    figcheck::extract_claims(one, self.options)
+                } else {
+                    figcheck::check(one, self.options)
+                }
+            })
+            .collect();
+        (loaded, reports)
+    }
+
+    fn write_one(&self, mut r: Report, out: &mut dyn Write) -> Result<()> {
+        r.retain_claims(Show::from(self.args.show));
+        match self.args.format {
+            Format::Jsonl => report::jsonl::write_items(&r, out)?,
+            Format::Csv => report::csv::write_rows(&r, out)?,
+            Format::Line => report::line::write(&r, out)?,
+            _ => report::github::write(&r, out)?,
+        }
+        Ok(())
+    }
 }
 
 /// The settings in force: `--config`, else the figcheck.toml found by
@@ -359,10 +481,14 @@ fn write_report(report: &Report, args: &CheckArgs) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let show = Show::from(args.show);
+    // A copy only when claims are left out: a report can be large.
     let listed = || {
+        if show == Show::All {
+            return std::borrow::Cow::Borrowed(report);
+        }
         let mut r = report.clone();
         r.retain_claims(show);
-        r
+        std::borrow::Cow::Owned(r)
     };
     let summary_only = || {
         let mut r = report.clone();

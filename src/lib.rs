@@ -41,7 +41,22 @@ pub struct Options {
 }
 
 /// Runs extraction, reconciliation and report assembly over documents.
+/// Unless they are one story (`opts.together`), each document is checked
+/// on its own and the reports are joined in order, so a document's claims
+/// and checks come out the same whatever batch it is in.
 pub fn check(docs: &[Document], opts: &Options) -> report::Report {
+    if opts.together || docs.len() < 2 {
+        return check_story(docs, opts);
+    }
+    let mut all = report::Report::empty();
+    for doc in docs {
+        all.append(check_story(std::slice::from_ref(doc), opts));
+    }
+    all
+}
+
+/// Checks documents as one story: figures may tie across them.
+fn check_story(docs: &[Document], opts: &Options) -> report::Report {
     let extraction = extract::extract_with(docs, opts.periods);
     let widened;
     let checked = if opts.tolerance.is_zero() {

@@ -42,7 +42,7 @@ pub fn parse(name: &str, source: &str, opts: &InputOptions) -> (Vec<Document>, V
     (docs, errors)
 }
 
-fn record(name: &str, line: usize, json: &str, opts: &InputOptions) -> Result<Document> {
+pub(crate) fn record(name: &str, line: usize, json: &str, opts: &InputOptions) -> Result<Document> {
     let at = || format!("{name}:{line}");
     let value: Value =
         serde_json::from_str(json).map_err(|e| anyhow!("{}: not a JSON record: {e}", at()))?;

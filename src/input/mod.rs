@@ -11,6 +11,7 @@ pub mod html;
 pub mod jsonl;
 pub mod markdown;
 mod mask;
+pub mod stream;
 pub mod suppress;
 
 use anyhow::{Context, Result, anyhow};
@@ -295,11 +296,7 @@ pub fn load(path: &str, opts: &InputOptions) -> Loaded {
             if looks_binary(&bytes) {
                 out.errors.push(anyhow!("{name}: binary file, not checked"));
             } else {
-                let format = opts
-                    .format
-                    .or_else(|| InputFormat::from_extension(path))
-                    .unwrap_or(InputFormat::Text);
-                let (docs, errors) = from_source(name, bytes, format, opts);
+                let (docs, errors) = from_source(name, bytes, format_of(path, opts), opts);
                 out.documents = docs;
                 out.errors = errors;
             }
@@ -323,46 +320,64 @@ fn read(path: &str) -> Result<(String, Vec<u8>)> {
 
 fn walk(dir: &str, opts: &InputOptions) -> Loaded {
     let mut out = Loaded::default();
+    for entry in walker(dir, opts) {
+        match entry {
+            Ok(path) => out.absorb(load_walked(&path, opts)),
+            Err(e) => out.errors.push(e),
+        }
+    }
+    out
+}
+
+/// The files a directory walk reads, in order: recursively in name order,
+/// honouring .gitignore and .ignore files, skipping hidden files and (unless
+/// a format is forced) files of no known format.
+fn walker<'a>(dir: &'a str, opts: &'a InputOptions) -> impl Iterator<Item = Result<String>> + 'a {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
-    for entry in walker {
+    walker.filter_map(move |entry| {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => {
-                out.errors.push(anyhow!("{dir}: {e}"));
-                continue;
-            }
+            Err(e) => return Some(Err(anyhow!("{dir}: {e}"))),
         };
         if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
+            return None;
         }
         let Some(path) = entry.path().to_str() else {
-            out.errors.push(anyhow!(
+            return Some(Err(anyhow!(
                 "{}: the path is not UTF-8, not checked",
                 entry.path().display()
-            ));
-            continue;
+            )));
         };
         let known = InputFormat::from_extension(path).is_some();
-        if !known && opts.format.is_none() {
-            continue;
-        }
-        let one = load(path, opts);
-        if one.documents.is_empty()
-            && one.errors.len() == 1
-            && one.errors[0]
-                .to_string()
-                .ends_with("binary file, not checked")
-        {
-            out.skipped.push(path.to_string());
-        } else {
-            out.absorb(one);
-        }
+        (known || opts.format.is_some()).then(|| Ok(path.to_string()))
+    })
+}
+
+/// A file found by a directory walk: a binary file is passed over, not an
+/// error.
+fn load_walked(path: &str, opts: &InputOptions) -> Loaded {
+    let mut one = load(path, opts);
+    if one.documents.is_empty()
+        && one.errors.len() == 1
+        && one.errors[0]
+            .to_string()
+            .ends_with("binary file, not checked")
+    {
+        one.errors.clear();
+        one.skipped.push(path.to_string());
     }
-    out
+    one
+}
+
+/// How a path is read: `--input-format`, else its extension, else text.
+fn format_of(path: &str, opts: &InputOptions) -> InputFormat {
+    opts.format
+        .or_else(|| InputFormat::from_extension(path))
+        .unwrap_or(InputFormat::Text)
 }
 
 /// Documents from one source's bytes, read in the given format.

@@ -29,8 +29,20 @@ pub const HEADER: &[&str] = &[
 ];
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    write_header(out)?;
+    write_rows(report, out)
+}
+
+/// The header row alone, for a batch streamed one document at a time.
+pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER).map_err(io::Error::other)?;
+    w.flush()
+}
+
+/// One row per claim, without the header.
+pub fn write_rows(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     let num =
         |n: &Option<serde_json::Number>| n.as_ref().map(|n| n.to_string()).unwrap_or_default();
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();

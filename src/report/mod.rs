@@ -175,6 +175,32 @@ pub struct Report {
     pub summary: Summary,
 }
 
+/// "c3" shifted by 10 is "c13".
+fn shift_id(id: &mut String, by: usize) {
+    if by == 0 || id.len() < 2 {
+        return;
+    }
+    if let Some(Ok(n)) = id.get(1..).map(str::parse::<usize>) {
+        let prefix = &id[..1];
+        *id = format!("{prefix}{}", n + by);
+    }
+}
+
+impl Summary {
+    /// Adds the counts of another report of the same run.
+    pub fn add(&mut self, o: &Summary) {
+        self.documents += o.documents;
+        self.claims += o.claims;
+        self.checks += o.checks;
+        self.ok += o.ok;
+        self.inconsistent += o.inconsistent;
+        self.unchecked += o.unchecked;
+        self.checks_ok += o.checks_ok;
+        self.checks_inconsistent += o.checks_inconsistent;
+        self.suppressed += o.suppressed;
+    }
+}
+
 /// A decimal as a JSON number, exactly as written in decimal.
 pub fn json_number(v: Decimal) -> serde_json::Number {
     let v = v.normalize();
@@ -292,6 +318,45 @@ impl Report {
             claims,
             checks,
             summary,
+        }
+    }
+
+    /// A report of no documents, to append others to.
+    pub fn empty() -> Report {
+        Report {
+            version: 1,
+            documents: Vec::new(),
+            claims: Vec::new(),
+            checks: Vec::new(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Appends the report of later documents checked on their own, as if
+    /// the two had been built as one: the claim and check ids of `other`
+    /// continue from this report's.
+    pub fn append(&mut self, mut other: Report) {
+        let (claims, checks) = (self.summary.claims, self.summary.checks);
+        other.renumber(claims, checks);
+        self.documents.append(&mut other.documents);
+        self.claims.append(&mut other.claims);
+        self.checks.append(&mut other.checks);
+        self.summary.add(&other.summary);
+    }
+
+    /// Shifts the claim ids by `claims` and the check ids by `checks`, for
+    /// a report that comes after others in one run.
+    pub fn renumber(&mut self, claims: usize, checks: usize) {
+        if claims == 0 && checks == 0 {
+            return;
+        }
+        for c in &mut self.claims {
+            shift_id(&mut c.id, claims);
+            c.checks.iter_mut().for_each(|k| shift_id(k, checks));
+        }
+        for k in &mut self.checks {
+            shift_id(&mut k.id, checks);
+            k.claims.iter_mut().for_each(|c| shift_id(c, claims));
         }
     }
 
