@@ -374,7 +374,10 @@ impl super::Rule for Sum {
                 // "bringing the number of arrests to 57" adds the parts to
                 // a count the story need not state: they may fall short of
                 // the total, never exceed it.
-                if INCREMENT.is_match(&cue) && below_total(story, &parts, t) {
+                if INCREMENT.is_match(&cue)
+                    && !ONLY_ADDED.is_match(&cue)
+                    && below_total(story, &parts, t)
+                {
                     continue;
                 }
                 out.push(judge(story, &parts, t, &cue));
@@ -462,6 +465,12 @@ fn wider_scope(story: &Story, parts: &[usize], total: usize) -> bool {
 /// A cue that raises a running count to the total.
 static INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:bring|brought|tak|took|push|lift|rais|put)").expect("increment")
+});
+
+/// A total that counts only the additions ("the number of new crew"):
+/// the parts are all of it.
+static ONLY_ADDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:new|additional|extra|hired|recruited|added)\b").expect("only added")
 });
 
 /// Whether the parts certainly add up to less than the total.
