@@ -176,6 +176,56 @@ impl super::Rule for Points {
                     out.push(judge(story, &pair, &stated));
                 }
             }
+            Points::comparisons(story, s, out);
+        }
+    }
+}
+
+/// "B, C points higher than the A": the change sits between the two levels.
+static HIGHER_THAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:percentage[\s-]+)?(?:points?\s+)?(?P<way>higher|lower|more|less|up|down)\s+(?:than|on|from)\s+(?:the\s+|its\s+|a\s+)?$")
+        .expect("higher than")
+});
+
+impl Points {
+    fn comparisons(story: &Story, s: usize, out: &mut Vec<Check>) {
+        let range = story.sentences[s].claims.clone();
+        for c in range.start + 1..range.end.saturating_sub(1) {
+            let (b, a) = (c - 1, c + 1);
+            if !is_level(&story.claims[a]) || !is_level(&story.claims[b]) {
+                continue;
+            }
+            let Some(way) = HIGHER_THAN.captures(story.text_after(c)) else {
+                continue;
+            };
+            if !story
+                .text_after(b)
+                .trim()
+                .trim_matches([',', '('])
+                .trim()
+                .is_empty()
+            {
+                continue;
+            }
+            let Some((reading, scale)) = Points::reading(story, c) else {
+                continue;
+            };
+            let claim = &story.claims[c];
+            let pair = BeforeAfter {
+                before: a,
+                after: b,
+                cue: "... than",
+            };
+            let stated = Stated {
+                claim: c,
+                reading,
+                interval: claim.interval.scale(scale),
+                direction: pairs::direction(
+                    &way["way"].replace("more", "up").replace("less", "down"),
+                ),
+                cue: way[0].trim().to_string(),
+            };
+            out.push(judge(story, &pair, &stated));
         }
     }
 }
@@ -368,6 +418,26 @@ mod tests {
         assert_eq!(c[0].status, Status::Ok);
         let c = run(&Points, "Turnout saw a 5% rise, from 10% to 15%.");
         assert_eq!(c[0].status, Status::Inconsistent, "{c:?}");
+    }
+
+    #[test]
+    fn a_change_between_its_levels() {
+        let c = run(
+            &Points,
+            "The rate was 5.04%, 0.84 points higher than the 4.2% a year earlier.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok);
+        let c = run(
+            &Points,
+            "The rate was 5.04%, 0.84% higher than the 4.2% a year earlier.",
+        );
+        assert_eq!(c[0].status, Status::Inconsistent);
+        let c = run(
+            &Points,
+            "The rate was 4.2%, 0.84 points higher than the 5.04% a year earlier.",
+        );
+        assert_eq!(c[0].status, Status::Inconsistent);
     }
 
     #[test]
