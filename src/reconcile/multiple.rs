@@ -492,10 +492,7 @@ fn judge(story: &Story, f: &Found) -> Check {
     let (num, den) = (&story.claims[f.numerator], &story.claims[f.denominator]);
     let ratio = num.interval.div(&den.interval);
     let ok = ratio.overlaps(&f.band);
-    let exact = num
-        .value
-        .zip(den.value)
-        .and_then(|(a, b)| (!b.is_zero()).then(|| a / b));
+    let exact = num.value.zip(den.value).and_then(|(a, b)| a.checked_div(b));
     let shown = exact.map_or_else(
         || format_ratio(&ratio),
         |r| r.round_dp(2).normalize().to_string(),

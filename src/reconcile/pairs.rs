@@ -408,6 +408,27 @@ mod tests {
     }
 
     #[test]
+    fn huge_and_tiny_figures_never_panic() {
+        use crate::reconcile::{multiple, period, points, repeat, shares};
+        let text = "Huge 79,228,162,514,264,337,593,543,950,335 homes built\n\n\
+            May 1, 2024\n\n\
+            Support rose from 0.0000000000000000000000000001% to 79228162514264337593543950335%, a rise of 5%. \
+            It doubled from 0.0000000000000000000000000001 to 79,228,162,514,264,337,593,543,950,335 homes. \
+            The 79228162514264337593543950335 years since 2014 were long; 99 decades ago, in 2000. \
+            Of the rest, 99999999999999999999999999999% backed it and the remaining 1% opposed it. \
+            They built 79,228,162,514,264,337,593,543,950,335 homes.";
+        for rule in [
+            &points::Points as &dyn crate::reconcile::Rule,
+            &multiple::Multiple,
+            &shares::Shares,
+            &repeat::Repeat,
+            &period::PeriodLength,
+        ] {
+            let _ = testing::run(rule, text);
+        }
+    }
+
+    #[test]
     fn directions() {
         assert_eq!(direction("a rise of"), Some(Direction::Up));
         assert_eq!(direction(", down"), Some(Direction::Down));

@@ -103,8 +103,13 @@ fn unit_days(unit: &str) -> Option<(i64, i64)> {
 /// shortest and longest length.
 fn stated_days(units: &Interval, unit: &str) -> Option<Interval> {
     let (short, long) = unit_days(unit)?;
-    let lo = units.low.map(|b| b.value * Decimal::from(short));
-    let hi = units.high.map(|b| b.value * Decimal::from(long));
+    // An overflow leaves that side unbounded: wider, never a false alarm.
+    let lo = units
+        .low
+        .and_then(|b| b.value.checked_mul(Decimal::from(short)));
+    let hi = units
+        .high
+        .and_then(|b| b.value.checked_mul(Decimal::from(long)));
     Some(match (lo, hi) {
         (Some(l), Some(h)) => Interval::closed(l, h),
         (Some(l), None) => Interval::above(l, true),

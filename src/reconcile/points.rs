@@ -262,10 +262,11 @@ fn judge(story: &Story, pair: &BeforeAfter, stated: &Stated) -> Check {
         .sub(&Interval::exact(Decimal::ONE))
         .scale(hundred);
     let exact_diff = b.value.zip(a.value).map(|(y, x)| y - x);
-    let exact_rel = b
-        .value
-        .zip(a.value)
-        .and_then(|(y, x)| (!x.is_zero()).then(|| (y / x - Decimal::ONE) * hundred));
+    let exact_rel = b.value.zip(a.value).and_then(|(y, x)| {
+        y.checked_div(x)?
+            .checked_sub(Decimal::ONE)?
+            .checked_mul(hundred)
+    });
     let wrong_way = match stated.direction {
         Some(Direction::Up) => diff.high.is_some_and(|h| h.value < Decimal::ZERO),
         Some(Direction::Down) => diff.low.is_some_and(|l| l.value > Decimal::ZERO),
