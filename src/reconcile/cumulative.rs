@@ -405,28 +405,44 @@ fn restated_earlier(story: &Story, index: &Index, out: &mut Vec<Check>) {
     for sen in story.sentences.iter().filter(|s| s.doc > 0) {
         for e in sen.claims.clone() {
             let claim = &story.claims[e];
-            if !is_amount(claim) || !is_earlier(story, e) {
+            // Only words that add this figure to a new one ("adds to the
+            // 125,000") say it was counted before.
+            if !is_amount(claim) || !ADDED_TO.is_match(story.text_before(e)) {
                 continue;
             }
-            // "adds to the 125,000" says so by itself; "125,000 earlier"
-            // needs a new figure beside it.
-            let explicit = EARLIER_BEFORE.is_match(story.text_before(e));
-            let new_beside = sen
-                .claims
-                .clone()
-                .any(|n| n != e && is_new(story, n) && same_kind(&story.claims[n], claim));
-            let Some(unit) = claim.unit.as_deref() else {
+            let (Some(unit), Some(period)) = (claim.unit.as_deref(), claim.period.as_ref()) else {
                 continue;
             };
-            if !explicit && !new_beside {
-                continue;
-            }
             let Some(first) = index.earlier_document(story, claim.doc, unit, None, claim) else {
                 continue;
             };
-            out.push(judge_restated(story, first, e));
+            // The same count covers the same time: without that, two
+            // figures of one unit in two documents may be anything.
+            let same_time = story.claims[first]
+                .period
+                .as_ref()
+                .is_some_and(|p| same_span(p, period));
+            if same_time {
+                out.push(judge_restated(story, first, e));
+            }
         }
     }
+}
+
+/// "added to the", "adds to the", "on top of the": a figure counted before.
+static ADDED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to)\s+(?:the|its|their)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+        .expect("added to")
+});
+
+/// Whether two periods can be the same: their starts can fall on one day,
+/// and so can their ends.
+fn same_span(p: &crate::period::Period, q: &crate::period::Period) -> bool {
+    let meets = |a: &crate::period::Edge, b: &crate::period::Edge| match (a.band(), b.band()) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => false,
+    };
+    meets(&p.start, &q.start) && meets(&p.end, &q.end)
 }
 
 fn judge_restated(story: &Story, first: usize, again: usize) -> Check {
@@ -695,13 +711,17 @@ mod tests {
 
     #[test]
     fn a_restated_earlier_figure_must_agree() {
-        let first = "The network said it had suspended 125,000 accounts since mid-2015.\n";
-        let second = "The suspensions add to the 152,000 accounts it closed earlier.\n";
+        let first = "February 5, 2016\n\nThe network said it had suspended 125,000 accounts since mid-2015.\n";
+        let second = "August 18, 2016\n\nThe suspensions add to the 152,000 accounts it closed between mid-2015 and February.\n";
         let c = together(&[first, second], true);
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].status, Status::Inconsistent);
         let c = together(&[first, &second.replace("152,000", "125,000")], true);
         assert_eq!(c[0].status, Status::Ok);
+        // Another time, another count.
+        let other =
+            "August 18, 2016\n\nThe suspensions add to the 152,000 accounts it closed in 2014.\n";
+        assert!(together(&[first, other], true).is_empty());
     }
 
     #[test]
