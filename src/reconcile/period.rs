@@ -351,6 +351,12 @@ fn judge_age(
     let ok = stated.overlaps(&elapsed);
     let words = cap.get(0)?.as_str();
     let line = story.docs[doc].line_col(at).0;
+    // The check names no claim, so its words carry the place.
+    let line = if story.docs.len() > 1 {
+        format!("{}, line {line}", story.docs[doc].name)
+    } else {
+        format!("line {line}")
+    };
     let span = format!(
         "{} to {} years",
         format_number(lo.round_dp(1)),
@@ -358,12 +364,12 @@ fn judge_age(
     );
     let explanation = if ok {
         format!(
-            "\"{words}\" (line {line}): {year} was {span} before {}",
+            "\"{words}\" ({line}): {year} was {span} before {}",
             date_text(reference)
         )
     } else {
         format!(
-            "\"{words}\" (line {line}): {year} was {span} before {}, not what the wording allows ({})",
+            "\"{words}\" ({line}): {year} was {span} before {}, not what the wording allows ({})",
             date_text(reference),
             super::format_interval(&stated)
         )

@@ -277,10 +277,13 @@ impl Report {
                 rule: check.rule,
                 status: check.status,
                 severity: check.severity,
+                // A check on words that are no claim ("a decade ago, in
+                // 2006") names no claim; alone, the document is still known.
                 document: check
                     .claims
                     .last()
                     .map(|&c| docs[extraction.claims[c].doc].name.clone())
+                    .or_else(|| (docs.len() == 1).then(|| docs[0].name.clone()))
                     .unwrap_or_default(),
                 claims: check.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
                 explanation: check.explanation.clone(),
