@@ -40,9 +40,13 @@ static GAP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("gap before")
 });
 
-/// A period that runs between two stated points.
+/// A period with both ends in its words ("from 2010 to 2015", "between
+/// March and May"), or one that runs since a stated point to the time of
+/// writing. "From January" alone names a start only: the end the
+/// recogniser gives it (the reference date) is not what a future "18
+/// months from January" measures.
 static SPAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:from|between|since|to|until|till|through|and)\b").expect("span words")
+    Regex::new(r"^\s*since\b|\b(?:to|until|till|through|and)\b|\d\s*[–-]\s*\d").expect("span words")
 });
 
 const SMALL: &str = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d{1,3}";
@@ -498,6 +502,11 @@ mod tests {
             status("The firm was founded 13 years ago, in 2006."),
             [Status::Inconsistent]
         );
+    }
+
+    #[test]
+    fn a_start_alone_is_no_span() {
+        assert!(status("The library will close for 18 months from January.").is_empty());
     }
 
     #[test]
