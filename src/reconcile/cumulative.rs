@@ -203,6 +203,12 @@ static RUNNING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:so\s+far|to\s+date|total|tally|toll|cumulative)\b").expect("running words")
 });
 
+/// The noun a running total is counted in ("toll", "tally"): a bare earlier
+/// figure must be counted in the same one.
+static COUNT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:total|tally|toll|count|number|figure)\b").expect("count noun")
+});
+
 /// The claims of each unit, in story order: lets a cue find an earlier
 /// document's figure without scanning the whole batch.
 pub struct Index(HashMap<String, Vec<usize>>);
@@ -278,11 +284,17 @@ fn earlier_elsewhere(
     };
     // A figure with no noun of its own ("the toll stood at 1,272") needs
     // the sentence to call it a running total.
+    let noun = COUNT_NOUN
+        .find(story.text_before(t))
+        .map(|m| m.as_str().to_string());
     let bare = |c: &Claim, text: &str| {
         is_amount(c)
             && same_kind(c, total)
             && (c.unit.is_none() || c.unit_inferred)
             && RUNNING_WORDS.is_match(text)
+            && noun
+                .as_deref()
+                .is_some_and(|n| Regex::new(&format!(r"\b{n}\b")).is_ok_and(|r| r.is_match(text)))
     };
     let here = total.sentence;
     for s in (here.saturating_sub(3)..here).rev() {
@@ -640,6 +652,13 @@ mod tests {
     fn an_earlier_figure_after_the_total_is_another_count() {
         let text = "A further 2,000 troops will be sent, taking the total deployment to 12,000, on top of 3,500 sent last year to a different region.";
         assert!(run(&Cumulative, text).is_empty());
+    }
+
+    #[test]
+    fn a_bare_figure_of_another_count_is_no_earlier_part() {
+        let text = "Another 61 deaths took the capital's toll to 1,020. The charity planted another 12,000 trees, bringing the number it has planted to 150,000.";
+        let c = run(&Cumulative, text);
+        assert!(c.iter().all(|k| k.status == Status::Ok), "{c:?}");
     }
 
     #[test]

@@ -243,12 +243,30 @@ pub fn stated_change(
     }
     if first > sen.claims.start && accept(first - 1) {
         let c = first - 1;
-        if let Some(m) = CHANGE_VERB_BEFORE.find(story.text_before(c)) {
+        let gap = story.text_after(c);
+        // A comma may open the gap (", taking the rate to"), not split it.
+        let inner = gap.trim_start().trim_start_matches(',');
+        let tied = CLOSE_BEFORE_PAIR.is_match(inner) && !CLAUSE_BREAK.is_match(inner);
+        if let Some(m) = CHANGE_VERB_BEFORE.find(story.text_before(c))
+            && tied
+        {
             return Some(make(c, m.as_str(), ""));
         }
     }
     None
 }
+
+/// Between a change figure and the pair it precedes: a few words ending
+/// in "to" or "from" ("fell by 560 to 4,310", "up 15% in March to").
+static CLOSE_BEFORE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[a-z0-9'’-]+\s+){0,6}?(?:to|from)(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
+        .expect("close before pair")
+});
+
+/// A clause boundary: a change figure beyond it is another change.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[,;]|\b(?:while|and|but|whereas|although)\b").expect("clause break")
+});
 
 /// "B, up C from A": the change between the later figure and "from".
 static UP_BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {

@@ -236,6 +236,14 @@ mod tests {
     }
 
     #[test]
+    fn a_change_of_something_else_before_the_pair() {
+        let text = "Wages rose 5.6% in the three months to February, while prices rose from 102.1 to 105.3, a rise of 3.1%.";
+        let c = run(&PercentChange, text);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].status, Status::Ok, "{c:?}");
+    }
+
+    #[test]
     fn a_fall_beyond_a_hundred_percent_is_major() {
         let c = run(
             &PercentChange,
