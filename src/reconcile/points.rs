@@ -119,8 +119,9 @@ impl Points {
                 cue: cue
                     .trim()
                     .trim_start_matches([',', ';', ':', '('])
-                    .trim()
-                    .to_string(),
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
             })
         };
         if last + 1 < sen.claims.end {
@@ -134,8 +135,11 @@ impl Points {
                     .is_empty()
                     || NOUN_AFTER.is_match(after);
                 if has_noun {
-                    let noun = NOUN_AFTER.find(after).map_or("", |n| n.as_str());
-                    return make(c, &format!("{}{}", m.as_str(), noun));
+                    let cue = match NOUN_AFTER.find(after) {
+                        Some(noun) => format!("{} … {}", m.as_str(), noun.as_str()),
+                        None => m.as_str().to_string(),
+                    };
+                    return make(c, &cue);
                 }
             }
         }
