@@ -2,7 +2,7 @@
 # machine with a Rust toolchain.
 CARGO ?= cargo
 
-.PHONY: all build test lint fmt install example clean conformance accuracy
+.PHONY: all build test lint fmt install example clean conformance conformance-periods accuracy
 
 all: build
 
@@ -37,3 +37,9 @@ example:
 
 clean:
 	$(CARGO) clean
+
+# The period recogniser against Recognizers-Text's English date-range
+# suites (read from ../shared/peer-suites, or $$FIGCHECK_PEER_SUITES);
+# prints the pass rate per file. See docs/periods.md.
+conformance-periods:
+	$(CARGO) test --release --test conformance_periods -- --nocapture

@@ -27,9 +27,7 @@ use crate::input::Document;
 use crate::period::{Edge, Period};
 use atom::{Atom, Cal, Unit};
 use chrono::NaiveDate;
-use regex::Regex;
 use resolve::{Span, resolve as resolve_cal};
-use std::sync::LazyLock;
 
 /// A calendar phrase found in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,15 +41,16 @@ pub enum Mention {
         offset: (usize, usize),
         months: u32,
     },
-    /// A date that governs no figure (when something was said, a dateline).
-    Date { offset: (usize, usize) },
+    /// A date or year that governs no figure (when something was said, a
+    /// dateline, a year on its own), resolved like a period.
+    Date(Period),
 }
 
 impl Mention {
     pub fn offset(&self) -> (usize, usize) {
         match self {
-            Mention::Period(p) => p.offset,
-            Mention::Comparison { offset, .. } | Mention::Date { offset } => *offset,
+            Mention::Period(p) | Mention::Date(p) => p.offset,
+            Mention::Comparison { offset, .. } => *offset,
         }
     }
 }
@@ -91,14 +90,6 @@ impl Periods {
         attach::attach(self, text, claims, sentences);
     }
 }
-
-/// Connecting words before a calendar phrase.
-static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:(?P<c>since|from|between|in|during|over|for|through|throughout|until|till|by|after|before|on|and|of|as\s+of|starting(?:\s+(?:in|on|from))?|beginning(?:\s+(?:in|on))?)|(?P<to>(?:the\s+)?(?:(?P<tn>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty-six)\s+)?(?P<tu>years?|months?|quarters?|weeks?)\s+(?:to|ended|ending|through)))\s+(?:the\s+)?$",
-    )
-    .expect("lead pattern")
-});
 
 /// Words before "from" that make it the base of a change ("up 5% from
 /// 2015"), not the start of a period.
@@ -187,45 +178,96 @@ enum Lead {
     None,
 }
 
+/// Up to `n` words right before `at`, nearest first, with their starts;
+/// punctuation other than white space ends the run.
+fn words_before(lower: &str, at: usize, n: usize) -> Vec<(usize, &str)> {
+    let b = lower.as_bytes();
+    let mut out = Vec::with_capacity(n);
+    let mut i = at;
+    while out.len() < n {
+        let mut end = i;
+        while end > 0 && b[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        if end == i && i != at {
+            break;
+        }
+        let mut start = end;
+        while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'-') {
+            start -= 1;
+        }
+        if start == end {
+            break;
+        }
+        out.push((start, &lower[start..end]));
+        i = start;
+    }
+    out
+}
+
 /// A lead and where its words start.
 fn lead(lower: &str, at: usize) -> (Lead, usize) {
-    let mut from = at.saturating_sub(48);
-    while !lower.is_char_boundary(from) {
-        from += 1;
+    let mut w = words_before(lower, at, 6);
+    // "since the third quarter": "the" belongs to neither.
+    if w.first().is_some_and(|x| x.1 == "the") {
+        w.remove(0);
     }
-    let tail = &lower[from..at];
-    let Some(c) = LEAD.captures(tail) else {
-        return (Lead::None, at);
-    };
-    let start = from + c.get(0).map_or(tail.len(), |m| m.start());
-    if c.name("to").is_some() {
-        let n = c
-            .name("tn")
-            .and_then(|n| atom::count(n.as_str()))
-            .unwrap_or(1);
-        let unit = match c.name("tu").map(|u| u.as_str().trim_end_matches('s')) {
-            Some("month") => Unit::Month,
-            Some("quarter") => Unit::Quarter,
-            Some("week") => Unit::Week,
-            _ => Unit::Year,
-        };
-        return (Lead::UnitsTo { n, unit }, start);
+    let word = |k: usize| w.get(k).map_or("", |x| x.1);
+    let start = |k: usize| w.get(k).map_or(at, |x| x.0);
+    if let Some(l) = units_to_lead(&w) {
+        return l;
     }
-    let word = c.name("c").map_or("", |m| m.as_str());
-    let kind = match word.split_whitespace().next().unwrap_or("") {
+    match (word(2), word(1), word(0)) {
+        ("no", "later", "than") => return (Lead::Until, start(2)),
+        (_, "later" | "greater", "than") => return (Lead::After, start(1)),
+        (_, "as", "of") => return (Lead::By, start(1)),
+        (_, "starting" | "beginning", "in" | "on" | "from") => return (Lead::Since, start(1)),
+        _ => {}
+    }
+    let kind = match word(0) {
         "since" | "starting" | "beginning" => Lead::Since,
-        "from" if follows_change(lower, start) => Lead::Base,
+        "from" if follows_change(lower, start(0)) => Lead::Base,
         "from" => Lead::Since,
         "until" | "till" | "through" => Lead::Until,
-        "by" | "as" => Lead::By,
+        "by" => Lead::By,
         "before" => Lead::Before,
         "after" => Lead::After,
         "between" => Lead::Between,
         "in" | "during" | "over" | "for" | "throughout" => Lead::In,
         "on" => Lead::On,
-        _ => Lead::Weak,
+        "and" | "of" => Lead::Weak,
+        _ => return (Lead::None, at),
     };
-    (kind, start)
+    (kind, start(0))
+}
+
+/// "the 12 months to", "the year ended", "the three months through".
+fn units_to_lead(w: &[(usize, &str)]) -> Option<(Lead, usize)> {
+    let (_, joint) = w.first()?;
+    if !matches!(*joint, "to" | "ended" | "ending" | "through") {
+        return None;
+    }
+    let &(mut start, u) = w.get(1)?;
+    let unit = match u.trim_end_matches('s') {
+        "year" => Unit::Year,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "week" => Unit::Week,
+        _ => return None,
+    };
+    let mut n = 1;
+    let mut next = 2;
+    if let Some(&(s, c)) = w.get(2)
+        && let Some(k) = atom::count(c)
+    {
+        n = k;
+        start = s;
+        next = 3;
+    }
+    if let Some(&(s, "the")) = w.get(next) {
+        start = s;
+    }
+    Some((Lead::UnitsTo { n, unit }, start))
 }
 
 fn follows_change(lower: &str, at: usize) -> bool {
@@ -241,12 +283,14 @@ fn follows_change(lower: &str, at: usize) -> bool {
         .any(|w| CHANGE_WORDS.contains(&w))
 }
 
-/// Words that join two calendar phrases into a range, and whether the
-/// final phrase's inclusion is ambiguous ("through" says it is included).
+/// Whether words join two calendar phrases into a range. Every joint
+/// leaves the final phrase's inclusion open: even "2014 through 2018" is
+/// read by some as ending when 2018 begins, so both readings are kept.
 fn range_joint(between: &str, after_between: bool) -> Option<bool> {
     match between.trim() {
-        "-" | "–" | "—" | "~" | "to" | "until" | "till" | "into" => Some(true),
-        "through" | "thru" => Some(false),
+        "-" | "–" | "—" | "~" | "to" | "until" | "till" | "into" | "through" | "thru" => {
+            Some(true)
+        }
         "and" if after_between => Some(true),
         _ => None,
     }
@@ -351,54 +395,59 @@ fn range_mention(
     Some(Mention::Period(to_period(words, offset, span)))
 }
 
-/// Gives the first phrase of a range the year of the second when it has
-/// none ("January to March 2016"; "November to February 2017" starts in
-/// 2016).
+/// Gives a range's phrases the year the other states ("January to March
+/// 2016"; "November to February 2017" starts in 2016; "2015 from May to
+/// July"). With no year at all, the first phrase is the latest such one at
+/// or before the reference date and the second follows it.
 fn share_year(a: &Cal, b: &Cal, r: Option<NaiveDate>, opts: &Options) -> (Cal, Cal) {
+    use atom::YearRef;
+    use chrono::Datelike;
     let month_of = |c: &Cal| match *c {
         Cal::Day { m, .. } | Cal::Month { m, .. } => Some(m),
         _ => None,
     };
-    let b_year = match *b {
-        Cal::Day { y: Some(y), .. } => Some(y),
-        Cal::Month {
-            y: atom::YearRef::Year(y),
+    let year_of = |c: &Cal| match *c {
+        Cal::Day { y: Some(y), .. }
+        | Cal::Month {
+            y: YearRef::Year(y),
             ..
         } => Some(y),
-        Cal::Day { y: None, .. }
-        | Cal::Month {
-            y: atom::YearRef::Nearest,
-            ..
-        } => resolve_cal(b, r, opts)
-            .and_then(|s| s.start.earliest())
-            .map(|d| {
-                use chrono::Datelike;
-                d.year()
-            }),
         _ => None,
     };
-    let (Some(by), Some(am)) = (b_year, month_of(a)) else {
-        return (*a, *b);
-    };
-    let y = if month_of(b).is_some_and(|bm| am > bm) {
-        by - 1
-    } else {
-        by
-    };
-    let a2 = match *a {
+    let set_year = |c: &Cal, y: i32| match *c {
         Cal::Day { y: None, m, d } => Cal::Day { y: Some(y), m, d },
         Cal::Month {
-            y: atom::YearRef::Nearest,
+            y: YearRef::Nearest,
             m,
             md,
         } => Cal::Month {
-            y: atom::YearRef::Year(y),
+            y: YearRef::Year(y),
             m,
             md,
         },
         other => other,
     };
-    (a2, *b)
+    let (Some(am), Some(bm)) = (month_of(a), month_of(b)) else {
+        return (*a, *b);
+    };
+    let backwards = am > bm;
+    match (year_of(a), year_of(b)) {
+        (None, Some(by)) => (set_year(a, if backwards { by - 1 } else { by }), *b),
+        (Some(ay), None) => (*a, set_year(b, if backwards { ay + 1 } else { ay })),
+        (None, None) => {
+            let Some(ay) = resolve_cal(a, r, opts)
+                .and_then(|s| s.start.earliest())
+                .map(|d| d.year())
+            else {
+                return (*a, *b);
+            };
+            (
+                set_year(a, ay),
+                set_year(b, if backwards { ay + 1 } else { ay }),
+            )
+        }
+        _ => (*a, *b),
+    }
 }
 
 fn unresolved(text: String, offset: (usize, usize)) -> Period {
@@ -424,8 +473,13 @@ fn single(
     r: Option<NaiveDate>,
     opts: &Options,
 ) -> Mention {
-    let date = Mention::Date {
-        offset: (a.start, a.end),
+    let date = || {
+        let words = text[a.start..a.end].to_string();
+        let offset = (a.start, a.end);
+        Mention::Date(match resolve_cal(&a.cal, r, opts) {
+            Some(x) => to_period(words, offset, x),
+            None => unresolved(words, offset),
+        })
     };
     let strong = matches!(
         lead,
@@ -433,7 +487,7 @@ fn single(
     );
     let bounding = strong && boundable(&a.cal);
     if lead == Lead::Base {
-        return date;
+        return date();
     }
     // A day on its own dates a statement; a bare year may be anything.
     if !bounding
@@ -441,7 +495,7 @@ fn single(
             || (matches!(a.cal, Cal::Year { md: None, .. })
                 && matches!(lead, Lead::None | Lead::On)))
     {
-        return date;
+        return date();
     }
     let start = if bounding || matches!(lead, Lead::In | Lead::Between) {
         lead_start
@@ -465,7 +519,7 @@ fn single(
     };
     let p = match lead {
         Lead::Since => to_ref(x.as_start),
-        Lead::Until => Period::new(words.clone(), offset, Edge::Open, x.as_end),
+        Lead::Until => until(words.clone(), offset, &x),
         Lead::By => Period::new(words.clone(), offset, Edge::CountStart, x.as_end),
         Lead::Before => Period::new(words.clone(), offset, Edge::Open, x.as_start),
         Lead::After => Period::new(words.clone(), offset, x.as_end, Edge::Open),
@@ -473,6 +527,32 @@ fn single(
         _ => to_period(words.clone(), offset, x),
     };
     Mention::Period(p)
+}
+
+/// "Until April 27": up to the end of the phrase, or, as some read it,
+/// its start.
+fn until(text: String, offset: (usize, usize), x: &Span) -> Period {
+    let mut p = Period::new(
+        text,
+        offset,
+        Edge::Open,
+        resolve::merge(&x.as_end, &x.as_start),
+    );
+    if x.as_end != x.as_start {
+        p.readings = vec![
+            crate::period::Reading {
+                label: "final unit included",
+                start: Edge::Open,
+                end: x.as_end,
+            },
+            crate::period::Reading {
+                label: "final unit excluded",
+                start: Edge::Open,
+                end: x.as_start,
+            },
+        ];
+    }
+    p
 }
 
 /// "The 12 months to June": `n` units ending where the phrase ends.

@@ -5,7 +5,8 @@
 
 use crate::calendar::month_number;
 use chrono::Weekday;
-use regex::{Captures, Regex};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, Match, PatternID, meta};
 use std::sync::LazyLock;
 
 /// A modifier that narrows a unit to a band: "early", "mid", "late", "the
@@ -52,6 +53,9 @@ pub enum YearRef {
     /// Not stated: the latest such unit that has started by the reference
     /// date.
     Nearest,
+    /// "last September": the latest September that is over, or, as some
+    /// read it, the one before.
+    Previous,
 }
 
 /// A calendar phrase, before resolution against a reference date.
@@ -184,7 +188,7 @@ fn year(name: &str) -> String {
 
 /// The alternatives, most specific first: the pattern takes the first that
 /// matches at the leftmost position.
-fn pattern() -> String {
+fn alternatives() -> Vec<String> {
     let alts: Vec<String> = vec![
         // Comparisons.
         format!(
@@ -203,7 +207,7 @@ fn pattern() -> String {
             r"(?P<wtd>so\s+far\s+this\s+week|earlier\s+this\s+week|earlier\s+in\s+the\s+week){B}"
         ),
         format!(
-            r"(?P<sofar>(?:the\s+total\s+)?so\s+far|to\s+date|thus\s+far|(?:up\s+)?(?:un)?til\s+now|to\s+now){B}"
+            r"(?P<sofar>(?:the\s+total\s+)?so\s+far|(?:to|till)\s+date|thus\s+far|(?:up\s+)?(?:un)?til\s+now|to\s+now){B}"
         ),
         // Days of a month, and ranges of them.
         format!(
@@ -237,8 +241,11 @@ fn pattern() -> String {
         ),
         format!(r"(?P<qr3>this|last|next)\s+year's\s+(?P<qo3>{ORD})[\s-]+quarter{B}"),
         format!(r"{}(?:'s)?\s+(?P<qo2>{ORD})[\s-]+quarter{B}", year("qy4")),
-        format!(r"q(?P<qn>[1-4])(?:\s*(?:of\s+)?'?{})?{B}", year("qy2")),
-        format!(r"(?P<qy3>{YEAR_DIGITS})\s*q(?P<qn2>[1-4]){B}"),
+        format!(
+            r"q(?P<qn>[1-4])(?:\s*(?:of\s+|-\s*)?'?{}|\s+(?P<qr4>this|last|next)\s+year)?{B}",
+            year("qy2")
+        ),
+        format!(r"(?P<qy3>{YEAR_DIGITS})\s*-?\s*q(?P<qn2>[1-4]){B}"),
         format!(
             r"(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:the\s+)?{}|(?P<hr1>this|last|next)\s+year|the\s+year)|\s+(?P<hr2>this|last)\s+year)?{B}",
             year("hy1")
@@ -256,24 +263,29 @@ fn pattern() -> String {
         ),
         // Early, mid, late.
         format!(
-            r"(?P<md>early|mid|late|(?:at\s+)?(?:the\s+)?(?:start|beginning|middle|end|close)\s+of)(?:\s*-\s*|\s+)(?:{}(?:,?\s+(?:of\s+)?{})?|{}|(?P<mrel>this|last|next)\s+(?P<mru>year|month|week|decade)|the\s+(?P<mthe>year|month|decade))",
+            r"(?P<md>early|mid|late|(?:at\s+)?(?:the\s+)?(?:start|beginning|middle|end|close)\s+of)(?:\s*-\s*|\s+)(?:{}(?:,?\s+(?:of\s+)?{})?|{}|(?P<mrel>this|last|next)\s+(?P<mru>year|month|week|decade)|(?:the\s+)?(?P<mthe>year|month|decade){B})",
             month("mm"),
             year("mmy"),
             year("mdy")
         ),
         // A month and year.
-        format!(r"{}(?:\s+of|,)?\s+'?{}", month("my_m"), year("my_y")),
+        format!(r"{}(?:\s+of|\s+in|,)?\s+'?{}", month("my_m"), year("my_y")),
+        format!(r"(?P<lm_rel>this|last|past)\s+{}", month("lm")),
+        format!(r"cy\s*'?(?P<cy>{YEAR_DIGITS}|[0-9]{{2}}){B}"),
         // Year ranges and spans.
         format!(
             r"(?P<yr1>{YEAR_DIGITS})\s*(?P<ysep>-|–|—|~|/)\s*(?P<yr2>{YEAR_DIGITS}|[0-9]{{2}}){B}"
         ),
         // Counted relative periods.
         format!(
-            r"(?:the\s+)?(?P<nrel>last|past|previous|prior|preceding|next|coming)\s+(?P<nn>{NUMW})\s+(?P<nu>{UNITW}){B}"
+            r"(?:the\s+)?(?P<nrel>last|past|previous|prior|preceding|next|coming)\s+(?P<nn>{NUMW})\s*(?P<nu>{UNITW}){B}"
+        ),
+        format!(
+            r"(?:the\s+)?(?P<nn2>{NUMW})\s+(?P<nrel2>past|previous|last|preceding)\s+(?P<nu2>{UNITW}){B}"
         ),
         format!(r"(?P<an>{NUMW})\s+(?P<au>{UNITW})\s+ago{B}"),
         format!(
-            r"(?P<rr>this|last|next|the\s+past|the\s+last|past|the\s+current|current|the\s+coming|coming)\s+(?P<ru>week|month|year|quarter|decade|fortnight|weekend){B}"
+            r"(?P<rr>this|last|next|the\s+past|the\s+last|past|previous|the\s+current|current|the\s+coming|coming)\s+(?:calendar\s+)?(?P<ru>week|month|year|quarter|decade|fortnight|weekend){B}"
         ),
         // Days.
         format!(
@@ -284,15 +296,140 @@ fn pattern() -> String {
         format!(r"(?:the\s+year\s+)?{}", year("y")),
         month("m"),
     ];
-    let body = alts
-        .into_iter()
-        .map(|a| format!("(?:{a})"))
-        .collect::<Vec<_>>()
-        .join("|");
-    format!(r"{B}(?:{body})")
+    alts
 }
 
-static ATOM: LazyLock<Regex> = LazyLock::new(|| Regex::new(&pattern()).expect("period pattern"));
+/// The alternatives as one multi-pattern automaton: a search finds the
+/// leftmost match and which alternative made it, and an anchored search of
+/// that alternative alone reads its groups.
+struct Patterns {
+    re: meta::Regex,
+    alts: Vec<Alternative>,
+}
+
+/// One alternative on its own: small, so reading its groups is cheap.
+struct Alternative {
+    group: Group,
+    re: meta::Regex,
+    /// Group names with their indices.
+    names: Vec<(String, usize)>,
+}
+
+/// Which reader an alternative's groups go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Group {
+    Comparison,
+    ToDate,
+    SoFar,
+    Days,
+    Quarters,
+    Halves,
+    Fiscal,
+    Decades,
+    Modified,
+    Relative,
+    Plain,
+}
+
+/// The reader for an alternative, told by its first named group.
+fn group_of(alt: &str) -> Group {
+    let name = alt
+        .split("(?P<")
+        .nth(1)
+        .and_then(|r| r.split('>').next())
+        .unwrap_or("");
+    match name {
+        "cmp" => Group::Comparison,
+        "ytd" | "mtd" | "qtd" | "wtd" => Group::ToDate,
+        "sofar" => Group::SoFar,
+        "rm" | "rd3" | "iy" | "dm" | "ed" => Group::Days,
+        "qo" | "qr3" | "qy4" | "qn" | "qy3" => Group::Quarters,
+        "ho" | "hn" | "hy3" => Group::Halves,
+        "fy" | "fy3" => Group::Fiscal,
+        "dmod" => Group::Decades,
+        "md" => Group::Modified,
+        "nrel" | "nn2" | "an" | "rr" | "wdp" | "tod" => Group::Relative,
+        _ => Group::Plain,
+    }
+}
+
+static ATOM: LazyLock<Patterns> = LazyLock::new(|| {
+    let alts = alternatives();
+    let patterns: Vec<String> = alts.iter().map(|a| format!(r"(?-u){B}(?:{a})")).collect();
+    // Leftmost-first across patterns behaves as one alternation; the lazy
+    // DFA needs room for a pattern this wide.
+    let re = meta::Regex::builder()
+        .configure(meta::Regex::config().hybrid_cache_capacity(16 << 20))
+        .build_many(&patterns)
+        .expect("period pattern");
+    let alts = alts
+        .iter()
+        .zip(&patterns)
+        .map(|(a, p)| {
+            let re = meta::Regex::new(p).expect("period alternative");
+            let names = re
+                .group_info()
+                .pattern_names(PatternID::ZERO)
+                .enumerate()
+                .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                .collect();
+            Alternative {
+                group: group_of(a),
+                re,
+                names,
+            }
+        })
+        .collect();
+    Patterns { re, alts }
+});
+
+/// One match's groups, by name.
+struct Groups<'h> {
+    hay: &'h str,
+    caps: &'h Captures,
+    names: &'h [(String, usize)],
+}
+
+/// One group's match.
+#[derive(Clone, Copy)]
+struct Part<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Part<'h> {
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl<'h> Groups<'h> {
+    fn index(&self, i: usize) -> Option<Part<'h>> {
+        let sp = self.caps.get_group(i)?;
+        Some(Part {
+            text: &self.hay[sp.start..sp.end],
+            start: sp.start,
+            end: sp.end,
+        })
+    }
+
+    /// The whole match (`0`).
+    fn get(&self, i: usize) -> Option<Part<'h>> {
+        self.index(i)
+    }
+
+    fn name(&self, name: &str) -> Option<Part<'h>> {
+        let (_, i) = self.names.iter().find(|(n, _)| n == name)?;
+        self.index(*i)
+    }
+}
 
 /// Every calendar phrase in `lower` (the ASCII lower-cased text), in order
 /// and not overlapping. `text` is the original, for capitalisation.
@@ -300,8 +437,10 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut limit = lower.len();
+    let mut caps: Vec<Captures> = ATOM.alts.iter().map(|a| a.re.create_captures()).collect();
     while at < lower.len() {
-        let Some(c) = ATOM.captures_at(&lower[..limit], at) else {
+        let found = ATOM.re.search(&Input::new(&lower[..limit]).span(at..limit));
+        let Some(m) = found else {
             if limit < lower.len() {
                 // Nothing short of the number: go on past it.
                 at = limit;
@@ -310,7 +449,6 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
             }
             break;
         };
-        let m = c.get(0).expect("whole match");
         if runs_on(lower, m.end()) {
             // Try again with the haystack cut before the number, so "March
             // 5 to 2,000" still finds "March 5".
@@ -318,11 +456,11 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
             continue;
         }
         limit = lower.len();
-        match read(&c, text, lower) {
+        match read_match(&m, &mut caps, text, lower) {
             Some(cal) => {
                 out.push(Atom {
                     start: m.start(),
-                    end: m.end(),
+                    end: trim_full_stop(lower, m.start(), m.end()),
                     cal,
                 });
                 at = m.end().max(m.start() + 1);
@@ -331,6 +469,40 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
         }
     }
     out
+}
+
+/// A full stop after a month written in full ends the sentence; after an
+/// abbreviation ("Sept.") it belongs to the word.
+fn trim_full_stop(lower: &str, start: usize, end: usize) -> usize {
+    let s = &lower[start..end];
+    let Some(body) = s.strip_suffix('.') else {
+        return end;
+    };
+    let word = body
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let abbreviated =
+        month_number(word).is_some() && word.len() <= 4 && !matches!(word, "may" | "june" | "july");
+    if abbreviated { end } else { end - 1 }
+}
+
+/// Reads a match with its own alternative, anchored where it starts.
+fn read_match(m: &Match, caps: &mut [Captures], text: &str, lower: &str) -> Option<Cal> {
+    let (start, end) = (m.start(), m.end());
+    let k = m.pattern().as_usize();
+    let alt = ATOM.alts.get(k)?;
+    let caps = caps.get_mut(k)?;
+    let input = Input::new(&lower[..end])
+        .span(start..end)
+        .anchored(Anchored::Yes);
+    alt.re.search_captures(&input, caps);
+    let groups = Groups {
+        hay: lower,
+        caps,
+        names: &alt.names,
+    };
+    read(alt.group, &groups, text, lower)
 }
 
 /// Where the run of digits ending at `end` starts.
@@ -361,70 +533,74 @@ fn runs_on(lower: &str, end: usize) -> bool {
         && b.get(end + 1).is_some_and(u8::is_ascii_digit)
 }
 
-fn num(c: &Captures, name: &str) -> Option<i32> {
+fn num(c: &Groups, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
 }
 
-fn mon(c: &Captures, name: &str) -> Option<u32> {
+fn mon(c: &Groups, name: &str) -> Option<u32> {
     month_number(c.name(name)?.as_str())
 }
 
-fn day_of(c: &Captures, name: &str) -> Option<u32> {
+fn day_of(c: &Groups, name: &str) -> Option<u32> {
     c.name(name)?.as_str().parse().ok()
 }
 
 /// Reads a match into a calendar phrase; `None` when the words turn out
 /// not to be one ("may" the verb, a bare year with nothing around it).
-fn read(c: &Captures, text: &str, lower: &str) -> Option<Cal> {
-    if c.name("cmp").is_some() {
-        let w = c.get(0)?.as_str();
-        let months = if w.contains("month") {
-            1
-        } else if w.contains("quarter") {
-            3
-        } else if w.contains("week") {
-            0
-        } else {
-            12
-        };
-        return Some(Cal::Comparison { months });
+fn read(g: Group, c: &Groups, text: &str, lower: &str) -> Option<Cal> {
+    match g {
+        Group::Comparison => {
+            let w = c.get(0)?.as_str();
+            let months = if w.contains("month") {
+                1
+            } else if w.contains("quarter") {
+                3
+            } else if w.contains("week") {
+                0
+            } else {
+                12
+            };
+            Some(Cal::Comparison { months })
+        }
+        Group::ToDate => read_to_date(c),
+        Group::SoFar => {
+            // "so far as", "so far from": not a count.
+            let rest = lower[c.get(0)?.end()..].trim_start();
+            let word = rest.split(|ch: char| !ch.is_ascii_alphabetic()).next()?;
+            let not_time = matches!(
+                word,
+                "as" | "from" | "away" | "behind" | "ahead" | "beyond" | "off" | "removed" | "so"
+            );
+            (!not_time).then_some(Cal::SoFar)
+        }
+        Group::Days => read_days(c),
+        Group::Quarters => read_quarters(c),
+        Group::Halves => read_halves(c),
+        Group::Fiscal => read_fiscal(c),
+        Group::Decades => read_decades(c, lower),
+        Group::Modified => read_modified(c, text),
+        Group::Relative => read_relative(c),
+        Group::Plain => read_plain(c, text, lower),
     }
+}
+
+fn read_to_date(c: &Groups) -> Option<Cal> {
     if let Some(y) = num(c, "sfy") {
         return Some(Cal::SoFarIn { y });
     }
-    for (g, unit) in [
-        ("ytd", Unit::Year),
-        ("mtd", Unit::Month),
-        ("qtd", Unit::Quarter),
-        ("wtd", Unit::Week),
-    ] {
-        if c.name(g).is_some() {
-            return Some(Cal::ToDate { unit });
-        }
-    }
-    if let Some(m) = c.name("sofar") {
-        // "so far as", "so far from": not a count.
-        let rest = lower[m.end()..].trim_start();
-        let word = rest.split(|ch: char| !ch.is_ascii_alphabetic()).next()?;
-        if matches!(
-            word,
-            "as" | "from" | "away" | "behind" | "ahead" | "beyond" | "off" | "removed" | "so"
-        ) {
-            return None;
-        }
-        return Some(Cal::SoFar);
-    }
-    read_days(c)
-        .or_else(|| read_quarters(c))
-        .or_else(|| read_halves(c))
-        .or_else(|| read_fiscal(c))
-        .or_else(|| read_decades(c))
-        .or_else(|| read_modified(c, text))
-        .or_else(|| read_relative(c))
-        .or_else(|| read_plain(c, text, lower))
+    let unit = if c.name("ytd").is_some() {
+        Unit::Year
+    } else if c.name("mtd").is_some() {
+        Unit::Month
+    } else if c.name("qtd").is_some() {
+        Unit::Quarter
+    } else {
+        Unit::Week
+    };
+    Some(Cal::ToDate { unit })
 }
 
-fn read_days(c: &Captures) -> Option<Cal> {
+fn read_days(c: &Groups) -> Option<Cal> {
     if let (Some(m1), Some(d1), Some(d2)) = (mon(c, "rm"), day_of(c, "rd1"), day_of(c, "rd2")) {
         let m2 = mon(c, "rm2").unwrap_or(m1);
         return Some(Cal::DayRange {
@@ -482,7 +658,7 @@ fn rel_year(w: &str) -> YearRef {
     }
 }
 
-fn year_ref(c: &Captures, years: &[&str], rels: &[&str]) -> YearRef {
+fn year_ref(c: &Groups, years: &[&str], rels: &[&str]) -> YearRef {
     if let Some(y) = years.iter().find_map(|g| num(c, g)) {
         return YearRef::Year(y);
     }
@@ -492,7 +668,7 @@ fn year_ref(c: &Captures, years: &[&str], rels: &[&str]) -> YearRef {
     YearRef::Nearest
 }
 
-fn read_quarters(c: &Captures) -> Option<Cal> {
+fn read_quarters(c: &Groups) -> Option<Cal> {
     if let Some(o) = c.name("qo") {
         let y = year_ref(c, &["qy1", "qy5"], &["qr1", "qr2"]);
         if o.as_str() == "last" && y == YearRef::Nearest {
@@ -527,14 +703,14 @@ fn read_quarters(c: &Captures) -> Option<Cal> {
     }
     if let Some(q) = day_of(c, "qn").or(day_of(c, "qn2")) {
         return Some(Cal::Quarter {
-            y: year_ref(c, &["qy2", "qy3"], &[]),
+            y: year_ref(c, &["qy2", "qy3"], &["qr4"]),
             q,
         });
     }
     None
 }
 
-fn read_halves(c: &Captures) -> Option<Cal> {
+fn read_halves(c: &Groups) -> Option<Cal> {
     if let Some(o) = c.name("ho") {
         let h = if matches!(o.as_str(), "first" | "1st") {
             1
@@ -563,7 +739,7 @@ fn full_year(two: i32) -> i32 {
     if two < 70 { 2000 + two } else { 1900 + two }
 }
 
-fn read_fiscal(c: &Captures) -> Option<Cal> {
+fn read_fiscal(c: &Groups) -> Option<Cal> {
     if let Some(y) = num(c, "fy3") {
         return Some(Cal::Fiscal { y, span: false });
     }
@@ -602,18 +778,24 @@ fn modifier(w: &str) -> Mod {
     }
 }
 
-fn read_decades(c: &Captures) -> Option<Cal> {
+fn read_decades(c: &Groups, lower: &str) -> Option<Cal> {
     let md = c.name("dmod").map(|m| modifier(m.as_str()));
     let y = if let Some(y) = num(c, "dec") {
         y
     } else if let Some(y) = num(c, "dec2").or(num(c, "dec3")) {
         // "the '90s", "the 70s": a bare "70s" may be ages or temperatures,
         // so without "the" or an apostrophe it is not read.
-        let whole = c.get(0)?.as_str();
-        if c.name("dec3").is_some() && !whole.starts_with("the") {
+        let whole = c.get(0)?;
+        let after_in = lower[..whole.start()]
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .rfind(|w| !w.is_empty())
+            == Some("in");
+        if c.name("dec3").is_some() && !whole.as_str().starts_with("the") && !after_in {
             return None;
         }
-        full_year(y)
+        // "the '40s" is the 1940s; only the first two decades of this
+        // century are read as such.
+        if y <= 10 { 2000 + y } else { 1900 + y }
     } else {
         let w = c.name("decw")?.as_str();
         let y = [
@@ -651,7 +833,7 @@ fn unit_word(w: &str) -> Option<Unit> {
     })
 }
 
-fn read_modified(c: &Captures, text: &str) -> Option<Cal> {
+fn read_modified(c: &Groups, text: &str) -> Option<Cal> {
     let md = modifier(c.name("md")?.as_str());
     if let Some(m) = mon(c, "mm") {
         let name = c.name("mm")?;
@@ -728,7 +910,7 @@ pub fn is_vague_count(w: &str) -> bool {
     w.contains("few") || w.contains("several") || w.contains("couple")
 }
 
-fn read_relative(c: &Captures) -> Option<Cal> {
+fn read_relative(c: &Groups) -> Option<Cal> {
     if let (Some(r), Some(n), Some(u)) = (c.name("nrel"), c.name("nn"), c.name("nu")) {
         let n = count(n.as_str())?;
         let mut unit = unit_word(u.as_str())?;
@@ -740,6 +922,15 @@ fn read_relative(c: &Captures) -> Option<Cal> {
         let back = !matches!(r.as_str(), "next" | "coming");
         return (n > 0).then_some(Cal::LastN { n, unit, back });
     }
+    if let (Some(n), Some(u)) = (c.name("nn2"), c.name("nu2")) {
+        let n = count(n.as_str())?;
+        let unit = unit_word(u.as_str())?;
+        return (n > 0).then_some(Cal::LastN {
+            n,
+            unit,
+            back: true,
+        });
+    }
     if let (Some(n), Some(u)) = (c.name("an"), c.name("au")) {
         let n = count(n.as_str())?;
         return Some(Cal::Ago {
@@ -750,7 +941,7 @@ fn read_relative(c: &Captures) -> Option<Cal> {
     if let (Some(r), Some(u)) = (c.name("rr"), c.name("ru")) {
         let r = r.as_str();
         let u = u.as_str();
-        let rel = if r.ends_with("last") || r.ends_with("past") {
+        let rel = if r.ends_with("last") || r.ends_with("past") || r == "previous" {
             Rel::Last
         } else if r.ends_with("next") || r.ends_with("coming") {
             Rel::Next
@@ -798,7 +989,35 @@ fn read_relative(c: &Captures) -> Option<Cal> {
     }
 }
 
-fn read_plain(c: &Captures, text: &str, lower: &str) -> Option<Cal> {
+fn read_plain(c: &Groups, text: &str, lower: &str) -> Option<Cal> {
+    if let (Some(r), Some(name)) = (c.name("lm_rel"), c.name("lm")) {
+        // "this may take": a modal verb unless capitalised.
+        if is_ambiguous_month(name.as_str()) && !capitalised(text, name.start()) {
+            return None;
+        }
+        let y = if r.as_str() == "this" {
+            YearRef::Rel(0)
+        } else {
+            YearRef::Previous
+        };
+        return Some(Cal::Month {
+            y,
+            m: month_number(name.as_str())?,
+            md: None,
+        });
+    }
+    if let Some(y) = c.name("cy") {
+        let n: i32 = y.as_str().parse().ok()?;
+        let y = if y.as_str().len() == 2 {
+            full_year(n)
+        } else {
+            n
+        };
+        return Some(Cal::Year {
+            y: YearRef::Year(y),
+            md: None,
+        });
+    }
     if let (Some(m), Some(y)) = (mon(c, "my_m"), num(c, "my_y")) {
         return Some(Cal::Month {
             y: YearRef::Year(y),
@@ -828,12 +1047,10 @@ fn read_plain(c: &Captures, text: &str, lower: &str) -> Option<Cal> {
     // A bare month needs a capital in the text, unless a preposition makes
     // it a month ("since august"); "may" and "march" need both.
     let cap = capitalised(text, name.start());
-    let prep = month_preposition(lower, name.start());
-    let ok = if is_ambiguous_month(name.as_str()) {
-        prep && (cap || !name.as_str().eq("may"))
-    } else {
-        cap || prep
-    };
+    let ambiguous = is_ambiguous_month(name.as_str());
+    let prep = month_preposition(lower, name.start(), ambiguous);
+    // "May" at the start of a sentence is as often a name as a month.
+    let ok = if ambiguous { prep } else { cap || prep };
     ok.then_some(Cal::Month {
         y: YearRef::Nearest,
         m,
@@ -849,13 +1066,20 @@ fn capitalised(text: &str, at: usize) -> bool {
     text[at..].starts_with(|c: char| c.is_uppercase())
 }
 
-/// Whether a preposition that takes a month stands right before `at`.
-fn month_preposition(lower: &str, at: usize) -> bool {
-    let before = lower[..at].trim_end();
-    let word = before
+/// Whether a preposition that takes a month stands right before `at`
+/// ("in May", "in the May of 2015"); `and` counts for months that are not
+/// also common words ("between August and October").
+fn month_preposition(lower: &str, at: usize, ambiguous: bool) -> bool {
+    let mut words = lower[..at]
         .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+        .filter(|w| !w.is_empty());
+    let mut word = words.next().unwrap_or("");
+    if word == "the" {
+        word = words.next().unwrap_or("");
+    }
+    if word == "and" {
+        return !ambiguous;
+    }
     matches!(
         word,
         "in" | "since"
@@ -869,8 +1093,6 @@ fn month_preposition(lower: &str, at: usize) -> bool {
             | "by"
             | "before"
             | "after"
-            | "last"
-            | "this"
             | "of"
             | "early"
             | "mid"

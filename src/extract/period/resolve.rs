@@ -227,7 +227,7 @@ fn resolve_year(y: YearRef, r: Option<NaiveDate>) -> Option<i32> {
     match y {
         YearRef::Year(y) => Some(y),
         YearRef::Rel(k) => Some(r?.year() + k),
-        YearRef::Nearest => None,
+        YearRef::Nearest | YearRef::Previous => None,
     }
 }
 
@@ -258,6 +258,29 @@ pub fn resolve(cal: &Cal, r: Option<NaiveDate>, opts: &Options) -> Option<Span> 
             Some(Span::exact(day, day.succ_opt()?))
         }
         Cal::DayRange { y, m1, d1, m2, d2 } => day_range(y, m1, d1, m2, d2, r),
+        Cal::Month {
+            y: YearRef::Previous,
+            m,
+            md,
+        } => {
+            let r = r?;
+            // The latest such month that is over; the one before it as the
+            // other reading.
+            let year = if m < r.month() {
+                r.year()
+            } else {
+                r.year() - 1
+            };
+            let (s, e) = month_bounds(year, m)?;
+            let (s0, e0) = month_bounds(year - 1, m)?;
+            if md.is_some() || m == r.month() {
+                return modified((s, e), md, Unit::Month);
+            }
+            Some(Span::either(
+                (s, e, "the latest such month"),
+                (s0, e0, "the one before the latest"),
+            ))
+        }
         Cal::Month { y, m, md } => {
             let year = match resolve_year(y, r) {
                 Some(y) => y,

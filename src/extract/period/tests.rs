@@ -170,13 +170,16 @@ fn ranges_keep_both_readings() {
     let ps = periods_at("in 2010-2014", Some(r));
     assert_eq!(ps[0].start, Edge::Exact(d(2010, 1, 1)));
     let ps = periods_at("from 2010 through 2014", Some(r));
-    assert_eq!(ps[0].end, Edge::Exact(d(2015, 1, 1)));
-    assert!(ps[0].readings.is_empty());
+    assert_eq!(ps[0].readings[0].end, Edge::Exact(d(2015, 1, 1)));
     let ps = periods_at("between mid-2015 and February", Some(r));
     assert_eq!(ps[0].start, fuzzy(d(2015, 5, 1), d(2015, 9, 1)));
     assert_eq!(ps[0].end, fuzzy(d(2016, 2, 1), d(2016, 3, 1)));
     let ps = periods_at("from November to February", Some(r));
     assert_eq!(ps[0].start, Edge::Exact(d(2015, 11, 1)));
+    let ps = periods_at("from August to October", Some(d(2016, 9, 7)));
+    assert_eq!(ps[0].start, Edge::Exact(d(2016, 8, 1)));
+    let ps = periods_at("until April 27", Some(d(2016, 9, 7)));
+    assert_eq!(ps[0].end, fuzzy(d(2016, 4, 27), d(2016, 4, 28)));
     let ps = periods_at("the 2015-16 season", Some(r));
     assert_eq!(ps[0].start.earliest(), Some(d(2015, 1, 1)));
     assert_eq!(ps[0].end.latest(), Some(d(2016, 12, 31)));
