@@ -21,6 +21,12 @@ lint:
 conformance:
 	$(CARGO) test --test conformance_numbers -- --nocapture
 
+# The period recogniser against Recognizers-Text's English date-range
+# suites (read from ../shared/peer-suites, or $$FIGCHECK_PEER_SUITES);
+# prints the pass rate per file. See docs/periods.md.
+conformance-periods:
+	$(CARGO) test --release --test conformance_periods -- --nocapture
+
 fmt:
 	$(CARGO) fmt --all
 
@@ -37,9 +43,3 @@ example:
 
 clean:
 	$(CARGO) clean
-
-# The period recogniser against Recognizers-Text's English date-range
-# suites (read from ../shared/peer-suites, or $$FIGCHECK_PEER_SUITES);
-# prints the pass rate per file. See docs/periods.md.
-conformance-periods:
-	$(CARGO) test --release --test conformance_periods -- --nocapture

@@ -281,7 +281,7 @@ fn alternatives() -> Vec<String> {
             r"(?:the\s+)?(?P<nrel>last|past|previous|prior|preceding|next|coming)\s+(?P<nn>{NUMW})\s*(?P<nu>{UNITW}){B}"
         ),
         format!(
-            r"(?:the\s+)?(?P<nn2>{NUMW})\s+(?P<nrel2>past|previous|last|preceding)\s+(?P<nu2>{UNITW}){B}"
+            r"the\s+(?P<nn2>{NUMW})\s+(?P<nrel2>past|previous|preceding)\s+(?P<nu2>{UNITW}){B}"
         ),
         format!(r"(?P<an>{NUMW})\s+(?P<au>{UNITW})\s+ago{B}"),
         format!(

@@ -257,3 +257,28 @@ fn the_six_months_from_february_to_august() {
     assert!(p.could_last_months(6));
     assert!(!p.could_last_months(3));
 }
+
+#[test]
+fn figures_beside_periods_stay_figures() {
+    let cases = [
+        ("doubled from 212 in 2022 to 431 last year", "431"),
+        ("rose to 5,000 in 2015", "5,000"),
+        ("from March 5 to 2,000 people", "2,000"),
+        ("it hired 300 people over the last 3 months", "300"),
+    ];
+    for (text, fig) in cases {
+        let lower = text.to_ascii_lowercase();
+        let p = Periods {
+            mentions: find(text, &lower, |_| Some(r0()), &Options::default()),
+        };
+        let at = text.find(fig).unwrap();
+        assert!(!p.covers(at, at + fig.len()), "{text}");
+    }
+    let text = "it hired 300 people over the last 3 months";
+    let lower = text.to_ascii_lowercase();
+    let p = Periods {
+        mentions: find(text, &lower, |_| Some(r0()), &Options::default()),
+    };
+    let at = text.rfind('3').unwrap();
+    assert!(p.covers(at, at + 1));
+}
