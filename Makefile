@@ -2,7 +2,7 @@
 # machine with a Rust toolchain.
 CARGO ?= cargo
 
-.PHONY: all build test lint fmt install example clean conformance conformance-periods accuracy
+.PHONY: bench profile all build test lint fmt install example clean conformance conformance-periods accuracy
 
 all: build
 
@@ -43,3 +43,14 @@ example:
 
 clean:
 	$(CARGO) clean
+
+# Throughput, scaling, start-up and memory against quantulum3 and grep on
+# a generated corpus (benches/bench.sh; docs/performance.md). Heavy: run it
+# on a quiet machine. BENCH_SIZES, BENCH_BIG and BENCH_NO_PEER tune it.
+bench:
+	bash benches/bench.sh
+
+# Where the time goes: perf (else callgrind) over the whole pipeline on a
+# 10 MB generated corpus, with symbols from the profiling profile.
+profile:
+	bash benches/profile.sh

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# make bench: figcheck's throughput, scaling, start-up time and memory on a
+# generated corpus, side by side with a peer extractor (quantulum3) and the
+# raw-scan floor (grep -c '[0-9]'), in one run. Prints a Markdown report and
+# keeps it in target/bench/results.md. No figure here is asserted.
+#
+# Knobs (environment):
+#   BENCH_SIZES="1 10 100"  corpus sizes in MB
+#   BENCH_BIG=1             also 1 GB of JSON Lines for the memory bound
+#   BENCH_PEER_KB=30        size of the sample quantulum3 reads
+#   BENCH_NO_PEER=1         skip quantulum3 (no Python venv)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+OUT=target/bench
+mkdir -p "$OUT"
+SIZES=${BENCH_SIZES:-"1 10 100"}
+PEER_KB=${BENCH_PEER_KB:-30}
+BIN=target/release/figcheck
+GEN=target/release/examples/corpus
+STAGES=target/release/examples/throughput
+REPORT="$OUT/results.md"
+: > "$REPORT"
+
+say() { echo "$*" | tee -a "$REPORT"; }
+
+cargo build --release --quiet --bin figcheck --example corpus --example throughput
+
+# Wall, user and system seconds and peak RSS (KB) of one command, its
+# output discarded: "wall user sys rss".
+measure() {
+    /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" > /dev/null 2> "$OUT/stderr.txt" || true
+    tail -n 1 "$OUT/time.txt"
+}
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) s = 0.001; printf "%.1f", b / 1e6 / s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.001; printf "%.2f", a / b }'; }
+bytes() { stat -c %s "$1"; }
+
+corpus() { # size-in-MB format -> path
+    local f="$OUT/corpus-$1M.$2"
+    [ -s "$f" ] || "$GEN" --size "$1M" --format "$([ "$2" = txt ] && echo text || echo jsonl)" --out "$f"
+    echo "$f"
+}
+
+say "# figcheck benchmark"
+say ""
+say "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+say "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1e6 }' /proc/meminfo) RAM; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "- build: $(rustc -V), release profile (LTO fat, one codegen unit)"
+say "- corpus: examples/corpus.rs, seed 1 (news-like copy, about 17 figures per KB)"
+say ""
+
+say "## Stages, in-process (one thread, text corpus, reading not timed)"
+say ""
+say "| corpus | claims | extraction MB/s | reconciler claims/s | report + JSON s |"
+say "|---|---|---|---|---|"
+for s in $SIZES; do
+    f=$(corpus "$s" txt)
+    line=$("$STAGES" "$f")
+    get() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+    say "| ${s} MB | $(get claims) | $(get extract_mbs) | $(get reconcile_claims_per_s) | $(get report_json_s) |"
+done
+say ""
+
+say "## Whole pipeline, JSON output, one thread (\`figcheck -j 1 --format json FILE\`)"
+say ""
+say "| corpus | wall s | CPU s | MB/s (wall) | MB/s (CPU) | peak RSS MB | grep -c '[0-9]' MB/s | grep is N times faster |"
+say "|---|---|---|---|---|---|---|---|"
+declare -A WALL
+for s in $SIZES; do
+    f=$(corpus "$s" txt)
+    read -r w u sy rss < <(measure "$BIN" -j 1 --format json "$f")
+    cpu=$(awk -v u="$u" -v s="$sy" 'BEGIN { print u + s }')
+    read -r gw _ _ _ < <(measure grep -c '[0-9]' "$f")
+    WALL[$s]=$cpu
+    say "| ${s} MB | $w | $cpu | $(mbs "$(bytes "$f")" "$w") | $(mbs "$(bytes "$f")" "$cpu") | $((rss / 1024)) | $(mbs "$(bytes "$f")" "$gw") | $(ratio "$w" "$gw") |"
+done
+first=$(echo "$SIZES" | awk '{ print $1 }')
+last=$(echo "$SIZES" | awk '{ print $NF }')
+say ""
+say "Growth: ${last} MB takes $(ratio "${WALL[$last]}" "${WALL[$first]}") times the CPU time of ${first} MB (linear: $(ratio "$last" "$first"))."
+say ""
+
+say "## One document with many figures"
+say ""
+small=$OUT/figures-1k.txt
+big=$OUT/figures-100k.txt
+# About 17 figures per KB: 60 KB hold about 1,000 figures, 6 MB about 100,000.
+[ -s "$small" ] || "$GEN" --size 60K --out "$small"
+[ -s "$big" ] || "$GEN" --size 6M --out "$big"
+fs=$("$BIN" extract --format jsonl "$small" | grep -c '"type":"claim"')
+fb=$("$BIN" extract --format jsonl "$big" | grep -c '"type":"claim"')
+best() { # best CPU time of 5 runs
+    local b=999999
+    for _ in 1 2 3 4 5; do
+        read -r _ u sy _ < <(measure "$@")
+        b=$(awk -v b="$b" -v u="$u" -v s="$sy" 'BEGIN { t = u + s; print (t < b ? t : b) }')
+    done
+    echo "$b"
+}
+ts=$(best "$BIN" -j 1 --format json "$small")
+tb=$(best "$BIN" -j 1 --format json "$big")
+say "| figures | CPU s (best of 5) |"
+say "|---|---|"
+say "| $fs | $ts |"
+say "| $fb | $tb |"
+say ""
+say "$fb figures take $(ratio "$tb" "$ts") times the time of $fs ($(ratio "$fb" "$fs") times the figures; start-up is included in both)."
+say ""
+
+say "## Batches: JSON Lines in parallel (\`figcheck -f jsonl FILE.jsonl\`)"
+say ""
+say "| corpus | threads | wall s | MB/s | speed-up | peak RSS MB |"
+say "|---|---|---|---|---|---|"
+for s in $SIZES; do
+    f=$(corpus "$s" jsonl)
+    read -r w1 _ _ r1 < <(measure "$BIN" -j 1 -f jsonl "$f")
+    read -r wn _ _ rn < <(measure "$BIN" -j 0 -f jsonl "$f")
+    say "| ${s} MB | 1 | $w1 | $(mbs "$(bytes "$f")" "$w1") | 1 | $((r1 / 1024)) |"
+    say "| ${s} MB | $(nproc) | $wn | $(mbs "$(bytes "$f")" "$wn") | $(ratio "$w1" "$wn") | $((rn / 1024)) |"
+done
+if [ -n "${BENCH_BIG:-}" ]; then
+    f=$(corpus 1000 jsonl)
+    read -r w _ _ r < <(measure "$BIN" -j 0 -f jsonl "$f")
+    say "| 1000 MB | $(nproc) | $w | $(mbs "$(bytes "$f")" "$w") | | $((r / 1024)) |"
+fi
+say ""
+
+say "## One 3 KB article, start-up included"
+say ""
+art=$OUT/article-3k.txt
+head -c 3000 "$(corpus 1 txt)" > "$art"
+if command -v hyperfine > /dev/null; then
+    hyperfine -N --warmup 20 --runs 200 --export-json "$OUT/startup.json" \
+        "$BIN --format json $art" "grep -c [0-9] $art" > /dev/null 2>&1
+    mean() { python3 -c "import json,sys; r=json.load(open('$OUT/startup.json'))['results'][$1]; print('%.2f' % (r['mean']*1000))"; }
+    tf=$(mean 0); tg=$(mean 1)
+    tool="hyperfine, 200 runs after 20 warm-up"
+else
+    loop() { local t0 t1; t0=$(date +%s%N); for _ in $(seq 200); do "$@" > /dev/null; done; t1=$(date +%s%N); awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 200 / 1e6 }'; }
+    tf=$(loop "$BIN" --format json "$art"); tg=$(loop grep -c '[0-9]' "$art")
+    tool="a shell loop of 200 runs (hyperfine not installed)"
+fi
+say "| command | ms per run |"
+say "|---|---|"
+say "| figcheck --format json | $tf |"
+say "| grep -c '[0-9]' | $tg |"
+say ""
+say "figcheck takes $(ratio "$tf" "$tg") times grep's wall time ($tool)."
+say ""
+
+say "## Peer: quantulum3"
+say ""
+if [ -n "${BENCH_NO_PEER:-}" ]; then
+    say "Skipped (BENCH_NO_PEER is set)."
+else
+    VENV=target/bench-venv
+    if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import quantulum3' 2> /dev/null; then
+        { python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet quantulum3; } > "$OUT/pip.log" 2>&1 || true
+    fi
+    if "$VENV/bin/python" -c 'import quantulum3' 2> /dev/null; then
+        sample=$OUT/peer-sample.txt
+        head -c "$((PEER_KB * 1000))" "$(corpus 1 txt)" > "$sample"
+        peer=$("$VENV/bin/python" benches/quantulum.py "$sample")
+        qmbs=$(echo "$peer" | sed -n 's/.* cpu_mbs=\([0-9.e-]*\).*/\1/p')
+        qn=$(echo "$peer" | sed -n 's/.*quantities=\([0-9]*\).*/\1/p')
+        fmbs=$(mbs "$(bytes "$(corpus "$last" txt)")" "${WALL[$last]}")
+        say "quantulum3 read a ${PEER_KB} KB sample of the same corpus (it is too slow for the whole: the rate is extrapolated from the sample; import time excluded) and found $qn quantities at $qmbs MB/s of CPU time. Both rates below are per CPU second, so that other load on the machine does not favour either."
+        say ""
+        say "| tool | MB/s | ratio to quantulum3 |"
+        say "|---|---|---|"
+        say "| quantulum3 (parse only) | $qmbs | 1 |"
+        say "| figcheck, whole pipeline, one thread, ${last} MB (CPU) | $fmbs | $(ratio "$fmbs" "$qmbs") |"
+    else
+        say "**quantulum3 could not be installed** into $VENV (see $OUT/pip.log); no peer figures in this run."
+    fi
+fi
+say ""
+echo "Report written to $REPORT"
