@@ -107,7 +107,7 @@ impl<'a> Mask<'a> {
     /// figures.
     pub fn blank_urls(&mut self) {
         static URL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("url pattern")
+            Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]]+").expect("url pattern")
         });
         let text = String::from_utf8_lossy(&self.out).into_owned();
         for m in URL.find_iter(&text) {

@@ -45,43 +45,43 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "another", "a further" right before a new figure.
 static NEW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+    Regex::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("new before")
 });
 
 /// "235,000 more accounts", "40 new cases" right after a new figure.
 static NEW_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:more|new|additional|extra|further)\b").expect("new after")
+    Regex::new(r"^\s*(?:more|new|additional|extra|further)(?-u:\b)").expect("new after")
 });
 
 /// "added to the", "on top of the" right before an earlier figure.
 static EARLIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|\bhad\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+    Regex::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("earlier before")
 });
 
 /// "... it closed earlier", "... already", "previously" after an earlier figure.
 static EARLIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^,.;]{0,60}?\b(?:earlier|previously|already|before\s+that|in\s+the\s+first)\b")
+    Regex::new(r"^[^,.;]{0,60}?(?-u:\b)(?:earlier|previously|already|before\s+that|in\s+the\s+first)(?-u:\b)")
         .expect("earlier after")
 });
 
 /// Words after an earlier figure that set it apart from the running total.
 static OTHER_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:different|other|another|separate|separately|elsewhere|region|regional|national|abroad|overseas|instead)\b")
+    Regex::new(r"(?-u:\b)(?:different|other|another|separate|separately|elsewhere|region|regional|national|abroad|overseas|instead)(?-u:\b)")
         .expect("other scope")
 });
 
 /// A figure that is a subset of another, not a part ("including 120").
 static SUBSET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:including|includes|included|among\s+them|of\s+which|of\s+whom)\s*$")
+    Regex::new(r"(?-u:\b)(?:including|includes|included|among\s+them|of\s+which|of\s+whom)\s*$")
         .expect("subset")
 });
 
 /// A sentence before the new figure that states a running total: the
 /// earlier part, when it is not restated.
 static RUNNING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:so\s+far|to\s+date|in\s+total|total|tally|toll|cumulative|by\s+(?:the\s+end\s+of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|last\s+week|last\s+month|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+))\b")
+    Regex::new(r"(?-u:\b)(?:so\s+far|to\s+date|in\s+total|total|tally|toll|cumulative|by\s+(?:the\s+end\s+of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|last\s+week|last\s+month|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+))(?-u:\b)")
         .expect("running before")
 });
 
@@ -200,7 +200,8 @@ pub fn running(story: &Story, t: usize, index: Option<&Index>) -> Option<Running
 
 /// Words that make a bare figure a running total.
 static RUNNING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:so\s+far|to\s+date|total|tally|toll|cumulative)\b").expect("running words")
+    Regex::new(r"(?-u:\b)(?:so\s+far|to\s+date|total|tally|toll|cumulative)(?-u:\b)")
+        .expect("running words")
 });
 
 /// The noun a running total is counted in ("toll", "tally"): a bare earlier
@@ -338,7 +339,7 @@ fn below(earlier: &Claim, total: &Claim) -> bool {
 
 /// Words that set the scope of a count.
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:national(?:ly)?|nationwide|worldwide|global(?:ly)?|international(?:ly)?|regional(?:ly)?|region|local(?:ly)?|country|countrywide|state(?:wide)?|province|provincial|county|city|abroad|overseas|domestic(?:ally)?|across)\b")
+    Regex::new(r"(?-u:\b)(?:national(?:ly)?|nationwide|worldwide|global(?:ly)?|international(?:ly)?|regional(?:ly)?|region|local(?:ly)?|country|countrywide|state(?:wide)?|province|provincial|county|city|abroad|overseas|domestic(?:ally)?|across)(?-u:\b)")
         .expect("scope")
 });
 

@@ -74,6 +74,8 @@ pub struct Story<'a> {
     pub docs: &'a [Document],
     pub claims: &'a [Claim],
     pub sentences: &'a [Sentence],
+    /// Each document's period phrases, as the extractor read them.
+    pub periods: &'a [Vec<crate::period::Period>],
     /// Each document's text in ASCII lower case (same offsets).
     lower: Vec<String>,
     pub options: &'a Options,
@@ -89,6 +91,7 @@ impl<'a> Story<'a> {
             docs,
             claims: &extraction.claims,
             sentences: &extraction.sentences,
+            periods: &extraction.periods,
             lower: docs.iter().map(|d| d.text.to_ascii_lowercase()).collect(),
             options,
         }

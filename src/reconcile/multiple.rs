@@ -32,14 +32,14 @@ const COUNT: &str = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|twelve|
 /// "doubled", "a threefold rise", "rose tenfold".
 fn verb_pattern() -> String {
     format!(
-        r"\b{QUAL}(?:(?P<v>doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))\b|(?:a\s+|an\s+)?{COUNT}[\s-]?fold(?:\s+(?P<noun>rise|increase|jump|growth|surge|gain|drop|fall|decrease|decline|reduction|cut))?\b)"
+        r"(?-u:\b){QUAL}(?:(?P<v>doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing))(?-u:\b)|(?:a\s+|an\s+)?{COUNT}[\s-]?fold(?:\s+(?P<noun>rise|increase|jump|growth|surge|gain|drop|fall|decrease|decline|reduction|cut))?(?-u:\b))"
     )
 }
 
 /// A factor verb right before its pair: "doubled from", "a tenfold rise, from".
 static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{}(?:\s+(?:in|over|between|since|during|within)\b[^,.;:]{{0,30}}?)?\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
+        r"{}(?:\s+(?:in|over|between|since|during|within)(?-u:\b)[^,.;:]{{0,30}}?)?\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
         verb_pattern()
     ))
     .expect("multiple verb before")
@@ -60,7 +60,7 @@ const FRACTION: &str =
 /// "fell by a third, from A to B", "cut by half to B from A".
 static FRACTION_CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<v>rose|risen|rise[ns]?|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|decreased|shrank|shrunk|cut|reduced|slashed)\s+(?:by\s+)?{QUAL}{FRACTION}\s*,?\s*(?:from|to)(?:\s+just)?\s*$"
+        r"(?-u:\b)(?P<v>rose|risen|rise[ns]?|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|decreased|shrank|shrunk|cut|reduced|slashed)\s+(?:by\s+)?{QUAL}{FRACTION}\s*,?\s*(?:from|to)(?:\s+just)?\s*$"
     ))
     .expect("fraction change before")
 });
@@ -68,7 +68,7 @@ static FRACTION_CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "to 5,100 from 7,650, a third fewer".
 static FRACTION_CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+)?{QUAL}{FRACTION}\s+(?P<v>fewer|less|lower|smaller|down|cheaper|more|higher|larger|bigger|up)\b"
+        r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+)?{QUAL}{FRACTION}\s+(?P<v>fewer|less|lower|smaller|down|cheaper|more|higher|larger|bigger|up)(?-u:\b)"
     ))
     .expect("fraction change after")
 });
@@ -112,7 +112,7 @@ fn fraction_change(cap: &Captures, pair: &BeforeAfter) -> Option<Found> {
 /// "twice as many as", "three times the", "half as much as".
 static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{QUAL}(?:(?P<w>twice|double|triple|treble|half)|{COUNT}\s+times)\s+(?:(?P<more>more|higher|larger|bigger|greater)\s+than|as\s+(?:many|much|high|large|big|great|long)\s+as|the)\s*(?:the\s+|its\s+|their\s+|those\s+|that\s+of\s+(?:the\s+)?)?$"
+        r"(?-u:\b){QUAL}(?:(?P<w>twice|double|triple|treble|half)|{COUNT}\s+times)\s+(?:(?P<more>more|higher|larger|bigger|greater)\s+than|as\s+(?:many|much|high|large|big|great|long)\s+as|the)\s*(?:the\s+|its\s+|their\s+|those\s+|that\s+of\s+(?:the\s+)?)?$"
     ))
     .expect("multiple compare")
 });
@@ -120,7 +120,7 @@ static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
 /// "a third of the", "two-thirds of its".
 static FRACTION_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s+of\s+(?:the|its|their|his|her|all|those)?\s*$"
+        r"(?-u:\b){QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s+of\s+(?:the|its|their|his|her|all|those)?\s*$"
     ))
     .expect("fraction of")
 });
@@ -219,7 +219,7 @@ fn units_agree(a: &Claim, b: &Claim) -> bool {
 
 /// A list marker between two figures ("120 managers and 180 engineers").
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\sa-z'-]{0,40}?(?:,|\band|\bplus|\bor)\s*(?:some|about|around|nearly|almost|another)?\s*$")
+    Regex::new(r"^[\sa-z'-]{0,40}?(?:,|(?-u:\b)and|(?-u:\b)plus|(?-u:\b)or)\s*(?:some|about|around|nearly|almost|another)?\s*$")
         .expect("list gap")
 });
 

@@ -31,7 +31,7 @@ const WHEN: &str = r"in|at|on|during|for|a|an|the|this|last|previous|prior|year|
 
 /// "from" right before the first figure ("rose from", "from a low of").
 static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bfrom(?:\s+(?:a\s+(?:low|high)\s+of|just|only))?\s*$").expect("from")
+    Regex::new(r"(?-u:\b)from(?:\s+(?:a\s+(?:low|high)\s+of|just|only))?\s*$").expect("from")
 });
 
 /// Between the two figures of "from A to B": at most a few words (a year,
@@ -43,7 +43,7 @@ static FROM_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "to" right before the later figure of "to B from A".
 static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bto(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$").expect("to")
+    Regex::new(r"(?-u:\b)to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$").expect("to")
 });
 
 /// Between B and A in "to B from A".
@@ -61,18 +61,18 @@ static TO_PHRASE_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// Between B and A in "B, up from A" (no "to" needed).
 static UP_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\s*of\s+(?:the\s+|its\s+|their\s+)?[a-z]+)?(?:\s*,?\s*(?:{WHEN})\b)*\s*[,(]\s*(?:up|down)\s+from\s*$"
+        r"^(?:\s*of\s+(?:the\s+|its\s+|their\s+)?[a-z]+)?(?:\s*,?\s*(?:{WHEN})(?-u:\b))*\s*[,(]\s*(?:up|down)\s+from\s*$"
     ))
     .expect("up-from")
 });
 
 static UP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|grew|grow(?:s|n|th|ing)?|up|surg(?:e|ed|es|ing)|soar(?:s|ed|ing)?|higher|boost(?:s|ed)?|doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|trebl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|improv(?:e|ed|es|ing|ement))\b")
+    Regex::new(r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|grew|grow(?:s|n|th|ing)?|up|surg(?:e|ed|es|ing)|soar(?:s|ed|ing)?|higher|boost(?:s|ed)?|doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|trebl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|improv(?:e|ed|es|ing|ement))(?-u:\b)")
         .expect("up words")
 });
 
 static DOWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|down|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|dip(?:s|ped|ping)?|shr[ai]nk(?:s|ing)?|shrunk|plung(?:e|ed|es|ing)|plummet(?:s|ed|ing)?|lower|cut|tumbl(?:e|ed|es|ing)|halv(?:e|ed|es|ing)|los(?:s|t|e|es|ing)|slump(?:s|ed|ing)?|sank|sink(?:s|ing)?)\b")
+    Regex::new(r"(?-u:\b)(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|down|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|dip(?:s|ped|ping)?|shr[ai]nk(?:s|ing)?|shrunk|plung(?:e|ed|es|ing)|plummet(?:s|ed|ing)?|lower|cut|tumbl(?:e|ed|es|ing)|halv(?:e|ed|es|ing)|los(?:s|t|e|es|ing)|slump(?:s|ed|ing)?|sank|sink(?:s|ing)?)(?-u:\b)")
         .expect("down words")
 });
 
@@ -114,7 +114,7 @@ pub fn before_after(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
 /// A change verb right before a change figure that precedes its pair
 /// ("fell by 560 to 4,310 from 4,870", "up 15% to 92 from 80").
 static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|rocket(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|plummet(?:s|ed)?|slump(?:s|ed)?|sank|tumbled|cuts?|cutting|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed)?|expand(?:s|ed)?|trimm?(?:s|ed)?|shed(?:s)?|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)(?:\s+(?:its|the|their|his|her|our)\s+[a-z-]+)?\s+(?:by\s+|of\s+)?(?:an\s+average\s+of\s+|on\s+average\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
+    Regex::new(r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|rocket(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|plummet(?:s|ed)?|slump(?:s|ed)?|sank|tumbled|cuts?|cutting|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed)?|expand(?:s|ed)?|trimm?(?:s|ed)?|shed(?:s)?|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)(?:\s+(?:its|the|their|his|her|our)\s+[a-z-]+)?\s+(?:by\s+|of\s+)?(?:an\s+average\s+of\s+|on\s+average\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
         .expect("change verb")
 });
 
@@ -135,7 +135,7 @@ static CHANGE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// A change noun or comparison right after a change figure (", a 15% rise",
 /// ", 560 more").
 static CHANGE_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:-\s*)?(?:[a-z]+\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|improvement|growth|reduction|higher|lower|up|down|more|fewer|less)\b")
+    Regex::new(r"^\s*(?:-\s*)?(?:[a-z]+\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|improvement|growth|reduction|higher|lower|up|down|more|fewer|less)(?-u:\b)")
         .expect("change noun")
 });
 
@@ -188,14 +188,15 @@ fn tidy(words: &str) -> String {
 /// A change on some other basis than the two levels as stated: in real
 /// terms, organic, per head, a yearly average. The levels cannot check it.
 static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)\b")
+    Regex::new(r"(?-u:\b)(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)(?-u:\b)")
         .expect("adjusted")
 });
 
 /// Words that say better or worse, not up or down ("an improvement of"
 /// for a deficit that narrows), give no direction.
-static VALUE_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bimprov(?:e|ed|es|ing|ement)\b").expect("value words"));
+static VALUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)improv(?:e|ed|es|ing|ement)(?-u:\b)").expect("value words")
+});
 
 fn numeric_direction(text: &str) -> Option<Direction> {
     direction(&VALUE_WORDS.replace_all(text, " "))

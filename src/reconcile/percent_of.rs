@@ -43,7 +43,7 @@ static PART_THEN_SHARE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After a share: words that make it some other figure.
 static NOT_A_SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:more|less|fewer|higher|lower|up|down|rise|rises|increase|jump|drop|fall|decline|gain|growth|than|from|compared|on|year|a\s+year|points?|percentage|of\s+(?:them|whom|which|those|these))\b")
+    Regex::new(r"^\s*(?:more|less|fewer|higher|lower|up|down|rise|rises|increase|jump|drop|fall|decline|gain|growth|than|from|compared|on|year|a\s+year|points?|percentage|of\s+(?:them|whom|which|those|these))(?-u:\b)")
         .expect("not a share")
 });
 
@@ -51,7 +51,8 @@ static NOT_A_SHARE: LazyLock<Regex> = LazyLock::new(|| {
 static CLOSES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[,)—–]").expect("closes"));
 
 /// A share followed by its own whole.
-static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*of\b").expect("of after"));
+static OF_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*of(?-u:\b)").expect("of after"));
 
 /// "Of the 120 patients, 42, or 35%, ...": a whole opening the sentence.
 static LEADING_WHOLE: LazyLock<Regex> = LazyLock::new(|| {

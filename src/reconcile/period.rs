@@ -46,7 +46,7 @@ static GAP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// recogniser gives it (the reference date) is not what a future "18
 /// months from January" measures.
 static SPAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*since\b|\b(?:to|until|till|through|and)\b|\d\s*[–-]\s*\d").expect("span words")
+    Regex::new(r"^\s*since(?-u:\b)|(?-u:\b)(?:to|until|till|through|and)(?-u:\b)|\d\s*[–-]\s*\d").expect("span words")
 });
 
 const SMALL: &str = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d{1,3}";
@@ -54,7 +54,7 @@ const SMALL: &str = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
 /// "ten years ago, in 2006".
 static AGO_THEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago\s*,?\s*(?:back\s+)?in\s+(?P<y>(?:19|20)\d{{2}})\b"
+        r"(?-u:\b)(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago\s*,?\s*(?:back\s+)?in\s+(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
     ))
     .expect("ago then year")
 });
@@ -62,7 +62,7 @@ static AGO_THEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "in 2004, 12 years ago".
 static YEAR_THEN_AGO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\bin\s+(?P<y>(?:19|20)\d{{2}})\s*,\s*(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago\b"
+        r"(?-u:\b)in\s+(?P<y>(?:19|20)\d{{2}})\s*,\s*(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago(?-u:\b)"
     ))
     .expect("year then ago")
 });

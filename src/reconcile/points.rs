@@ -26,14 +26,14 @@ pub struct Points;
 
 /// A change verb right before a change figure that precedes the pair.
 static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|tumbled|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)\s+(?:by\s+)?$")
+    Regex::new(r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|tumbled|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)\s+(?:by\s+)?$")
         .expect("points verb")
 });
 
 /// Text between the pair and a change figure after it.
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|at|on|over|since|this|last|previous|prior|past|same|period|decade|general|year|years|month|earlier|ago|before|previously|election|referendum|vote|ballot|census|survey|poll|quarter
-        |january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b)*
+        |january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?-u:\b))*
         \s*(?:[,;:(]|[-–—])\s*
         (?:(?:which\s+(?:is|was)|representing|marking|amounting\s+to|or)\s+)?
         (?:an?\s+)?
@@ -45,7 +45,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A change noun or comparison right after a change figure (", a 50% rise").
 static NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:-\s*)?(?:percentage[\s-]+points?\s+|points?\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|swing|improvement|growth|higher|lower|up|down|more|less)\b")
+    Regex::new(r"^\s*(?:-\s*)?(?:percentage[\s-]+points?\s+|points?\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|swing|improvement|growth|higher|lower|up|down|more|less)(?-u:\b)")
         .expect("points noun")
 });
 
@@ -57,7 +57,7 @@ static NOUN_BEFORE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "a" or "an" right before such a change figure.
 static ARTICLE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:a|an)\s*$").expect("article before"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:a|an)\s*$").expect("article before"));
 
 /// How a change figure is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

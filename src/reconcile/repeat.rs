@@ -35,11 +35,12 @@ static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An amount added to an earlier one.
 static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:another|a\s+further|further|an\s+additional|additional|extra|new)\s*$")
+    Regex::new(r"(?-u:\b)(?:another|a\s+further|further|an\s+additional|additional|extra|new)\s*$")
         .expect("increment before")
 });
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("year"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
 
 /// Capitalised words that do not name a subject.
 const NOT_NAMES: &[&str] = &[

@@ -41,7 +41,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A cue right after the total.
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)\b")
+    Regex::new(r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)(?-u:\b)")
         .expect("sum cue after")
 });
 
@@ -52,11 +52,11 @@ static LEADING_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A figure that is a subset of another, not a part.
 static SUBSET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:including|includes|included|among\s+them|of\s+which|of\s+whom)\s*$")
+    Regex::new(r"(?-u:\b)(?:including|includes|included|among\s+them|of\s+which|of\s+whom)\s*$")
         .expect("subset")
 });
 static SUBSET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s,]*(?:[a-z]+\s+)?of\s+(?:them|whom|which|those|these)\b")
+    Regex::new(r"^[\s,]*(?:[a-z]+\s+)?of\s+(?:them|whom|which|those|these)(?-u:\b)")
         .expect("subset after")
 });
 
@@ -113,14 +113,14 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
 /// An age after a group of people ("children under 10", "those aged 65"):
 /// a bound on who is counted, not a count.
 static AGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
+    Regex::new(r"(?-u:\b)(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
         .expect("age")
 });
 
 /// Words before a figure that make it one side of a change or a
 /// comparison.
 static COMPARISON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
+    Regex::new(r"(?-u:\b)(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
         .expect("comparison")
 });
 
@@ -404,7 +404,7 @@ fn exhaustive(sentence: &str) -> bool {
 }
 
 static REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others)[\s,]*(?:(?:of\s+them|some|about|around|nearly)[\s,]*)?\d|\d[\d,]*\s+others\b)")
+    Regex::new(r"(?-u:\b)(?:(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others)[\s,]*(?:(?:of\s+them|some|about|around|nearly)[\s,]*)?\d|\d[\d,]*\s+others(?-u:\b))")
         .expect("rest")
 });
 
@@ -431,7 +431,8 @@ const SIDES: &[(&str, &str)] = &[
 /// starts another statement ("3,000 in Leeds and 1,200 in York, and a
 /// total of 9,500"): the total need not be theirs.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:and|but|while|whereas|although|though)\b|;").expect("clause break")
+    Regex::new(r"(?-u:\b)(?:and|but|while|whereas|although|though)(?-u:\b)|;")
+        .expect("clause break")
 });
 
 fn separate_clause(story: &Story, last: usize, total: usize) -> bool {
@@ -441,7 +442,7 @@ fn separate_clause(story: &Story, last: usize, total: usize) -> bool {
 
 /// Words that give a total a wider scope than its parts.
 static WIDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:worldwide|globally|nationally|nationwide|across\s+(?:the|its|their)\s+[a-z]+|in\s+all\s+(?:its|their|the)\s+[a-z]+|elsewhere|around\s+the\s+world|in\s+the\s+country)\b")
+    Regex::new(r"(?-u:\b)(?:worldwide|globally|nationally|nationwide|across\s+(?:the|its|their)\s+[a-z]+|in\s+all\s+(?:its|their|the)\s+[a-z]+|elsewhere|around\s+the\s+world|in\s+the\s+country)(?-u:\b)")
         .expect("wider")
 });
 
