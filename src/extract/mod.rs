@@ -133,6 +133,9 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     /// How periods are read (the fiscal year's start month).
     pub period_options: period::Options,
+    /// The period phrases of each document (by document index), in text
+    /// order, so that rules need not read them again.
+    pub periods: Vec<Vec<Period>>,
 }
 
 impl Extraction {
@@ -196,6 +199,10 @@ impl Extraction {
         }
         periods.attach(&doc.text, &mut self.claims[doc_claims..], &self.sentences);
         unit::infer_missing_units(&mut self.claims, &self.sentences);
+        if self.periods.len() <= doc_index {
+            self.periods.resize(doc_index + 1, Vec::new());
+        }
+        self.periods[doc_index] = periods.into_periods();
     }
 }
 

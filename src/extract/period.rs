@@ -70,6 +70,17 @@ impl Periods {
         }
     }
 
+    /// The periods alone, without comparisons ("year on year").
+    pub fn into_periods(self) -> Vec<Period> {
+        self.mentions
+            .into_iter()
+            .filter_map(|m| match m {
+                Mention::Period(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Whether a figure at `[start, end)` is part of a period phrase ("the
     /// last 3 months", "Q3 2016"), and so no figure of its own.
     pub fn covers(&self, start: usize, end: usize) -> bool {
