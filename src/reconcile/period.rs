@@ -16,7 +16,7 @@
 //! month length makes the two meet.
 
 use super::{Check, Status, Story, format_number, severity};
-use crate::extract::period::{Mention, Periods};
+use crate::extract::period::Periods;
 use crate::extract::{Claim, Qualifier, Quantity};
 use crate::interval::Interval;
 use crate::period::{Edge, Period};
@@ -46,7 +46,8 @@ static GAP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// recogniser gives it (the reference date) is not what a future "18
 /// months from January" measures.
 static SPAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*since(?-u:\b)|(?-u:\b)(?:to|until|till|through|and)(?-u:\b)|\d\s*[–-]\s*\d").expect("span words")
+    Regex::new(r"^\s*since(?-u:\b)|(?-u:\b)(?:to|until|till|through|and)(?-u:\b)|\d\s*[–-]\s*\d")
+        .expect("span words")
 });
 
 const SMALL: &str = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d{1,3}";
@@ -228,21 +229,20 @@ impl super::Rule for PeriodLength {
     }
 
     fn check(&self, story: &Story, out: &mut Vec<Check>) {
-        // Each document's periods are read once, in text order.
-        let periods: Vec<Vec<Period>> = story
+        // Each document's periods, in text order: those the extractor read,
+        // else (an extraction put together by hand) read here.
+        let periods: Vec<std::borrow::Cow<[Period]>> = story
             .docs
             .iter()
             .enumerate()
-            .map(|(d, doc)| {
-                let lower = story.lower(d, 0, doc.text.len());
-                Periods::find(doc, lower, &story.options.periods)
-                    .mentions
-                    .into_iter()
-                    .filter_map(|m| match m {
-                        Mention::Period(p) => Some(p),
-                        _ => None,
-                    })
-                    .collect()
+            .map(|(d, doc)| match story.periods.get(d) {
+                Some(p) => std::borrow::Cow::Borrowed(p.as_slice()),
+                None => {
+                    let lower = story.lower(d, 0, doc.text.len());
+                    Periods::find(doc, lower, &story.options.periods)
+                        .into_periods()
+                        .into()
+                }
             })
             .collect();
         for c in 0..story.claims.len() {
