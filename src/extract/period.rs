@@ -348,11 +348,11 @@ pub fn find(
     opts: &Options,
 ) -> Vec<Mention> {
     let atoms = atom::atoms(text, lower);
-    let mut out = Vec::with_capacity(atoms.len());
+    let mut out: Vec<Mention> = Vec::with_capacity(atoms.len());
     let mut i = 0;
     while i < atoms.len() {
         let a = atoms[i];
-        let r = date_at(a.start);
+        let r = narrative_date(text, &out, a.start, date_at(a.start));
         if let Cal::Comparison { months } = a.cal {
             out.push(Mention::Comparison {
                 text: text[a.start..a.end].to_string(),
@@ -472,6 +472,33 @@ fn to_period(text: String, offset: (usize, usize), span: Span) -> Period {
     Period {
         readings: span.readings,
         ..Period::new(text, offset, span.start, span.end)
+    }
+}
+
+/// The date relative periods count from at `at`: the reference date in
+/// force, or an earlier day the same sentence has already named ("When it
+/// first disclosed figures on 5 February 2016, it said it had suspended
+/// 125,000 accounts since mid-2015": since mid-2015 until 5 February).
+fn narrative_date(
+    text: &str,
+    found: &[Mention],
+    at: usize,
+    r: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let r = r?;
+    let Some(Mention::Date(p)) = found.last() else {
+        return Some(r);
+    };
+    let (Edge::Exact(day), Edge::Exact(next)) = (p.start, p.end) else {
+        return Some(r);
+    };
+    let one_day = next.pred_opt() == Some(day);
+    // Any full stop between the two may end the sentence: then keep R.
+    let same_sentence = !text[p.offset.1..at].contains(['.', '!', '?', '\n']);
+    if one_day && same_sentence && day < r {
+        Some(day)
+    } else {
+        Some(r)
     }
 }
 

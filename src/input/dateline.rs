@@ -13,18 +13,23 @@ const DATE: &str = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)
 /// How far into a document a dateline may stand.
 const DATELINE_WINDOW: usize = 400;
 
+/// A time of day after a date: "10:30 AM", "at 14:30 GMT", "9.15am EST".
+const TIME: &str =
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?";
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // A date alone on a line, or after a place name and before a dash,
-    // or after "Published"/"Posted".
+    // A date alone on a line (perhaps with a time), after a byline and a
+    // separator, after a place name or weekday and before a dash, or after
+    // "Published"/"Posted".
     Regex::new(&format!(
-        r"(?m)^[ \t>*_#]*(?:(?i:published|posted|updated)(?: on)?:?\s+|[A-Z][A-Za-z .]{{1,30}},\s+)?({DATE})[ \t*_]*(?:$|[-–—:(])"
+        r"(?m)^[ \t>*_#\[(]*(?:By\s[^\n|•·]{{1,60}}[|•·]\s*)?(?:(?i:last\s+)?(?i:published|posted|updated)(?: on)?:?\s+|[A-Z][A-Za-z .]{{1,30}},\s+)?({DATE}){TIME}[ \t*_\])]*(?:$|[-–—:(|])"
     ))
     .expect("dateline pattern")
 });
 
 static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?mi)^[ \t>*_#]*(?:update|updated)[ \t*_]*(?:,|:|on)?\s*({DATE})"
+        r"(?mi)^[ \t>*_#\[(]*(?:update|updated)[ \t*_]*(?:,|:|on)?\s*({DATE})"
     ))
     .expect("update pattern")
 });
@@ -43,7 +48,7 @@ pub fn find_dateline(text: &str) -> Option<NaiveDate> {
 }
 
 fn is_update(s: &str) -> bool {
-    s.trim_start_matches([' ', '\t', '>', '*', '_', '#'])
+    s.trim_start_matches([' ', '\t', '>', '*', '_', '#', '[', '('])
         .get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case("update"))
 }
@@ -84,9 +89,40 @@ mod tests {
     }
 
     #[test]
+    fn more_dateline_styles() {
+        let feb5 = d(2016, 2, 5);
+        for text in [
+            "Friday, February 5, 2016\n\nText",
+            "Feb 5 2016\n\nText",
+            "5th February 2016\n\nText",
+            "February 5, 2016 10:30 AM\n\nText",
+            "Feb. 5, 2016 at 14:30 GMT\n\nText",
+            "By Jane Smith | February 5, 2016\n\nText",
+            "By Jane Smith, Staff Writer • 5 Feb 2016\n\nText",
+            "Last updated: 5 February 2016\n\nText",
+            "PARIS, 5 February 2016 (Reuters) - Text",
+            "*February 5, 2016*\n\nText",
+            "# Headline\n\nNEW YORK, Feb. 5, 2016 -- Text",
+        ] {
+            assert_eq!(find_dateline(text), feb5, "{text:?}");
+        }
+        // A date in running text, or past the top, is no dateline.
+        assert_eq!(find_dateline("Sales rose on 5 February 2016 by 4%."), None);
+        let far = format!("{}\nFebruary 5, 2016\n", "word ".repeat(100));
+        assert_eq!(find_dateline(&far), None);
+    }
+
+    #[test]
     fn updates() {
         let t = "Intro.\n\nUpdate, August 18, 2016: the company said\n";
         assert_eq!(find_updates(t), vec![(8, d(2016, 8, 18).unwrap())]);
         assert_eq!(find_dateline(t), None);
+        let t = "February 5, 2016\n\nA.\n\n[Updated Aug. 18, 2016] More.\n";
+        let ups = find_updates(t);
+        assert_eq!(ups.len(), 1);
+        assert_eq!(Some(ups[0].1), d(2016, 8, 18));
+        assert_eq!(find_dateline(t), d(2016, 2, 5));
+        let t = "UPDATED on 18 August 2016: the company said\n";
+        assert_eq!(find_updates(t).len(), 1);
     }
 }

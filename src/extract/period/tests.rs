@@ -282,3 +282,16 @@ fn figures_beside_periods_stay_figures() {
     let at = text.rfind('3').unwrap();
     assert!(p.covers(at, at + 1));
 }
+
+#[test]
+fn a_stated_day_anchors_the_sentence() {
+    let r = d(2016, 8, 18);
+    let text = "When it first disclosed figures on 5 February 2016, the company said it had \
+                suspended more than 125,000 accounts since mid-2015.";
+    let ps = periods_at(text, Some(r));
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].end, Edge::Exact(d(2016, 2, 5)));
+    // In the next sentence the reference date is back in force.
+    let text = "It spoke on 5 February 2016. It has suspended 4,000 since mid-2015.";
+    assert_eq!(periods_at(text, Some(r))[0].end, Edge::Exact(r));
+}
