@@ -365,9 +365,10 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
 
 /// The token where the claim starts: its qualifier, or its first token.
 fn qual_tok(ctx: &Context, qual_start: usize, first: usize) -> usize {
+    // Tokens are sorted by offset; a linear search here made a long
+    // sentence of figures quadratic.
     ctx.tokens
-        .iter()
-        .position(|t| t.start == qual_start)
+        .binary_search_by_key(&qual_start, |t| t.start)
         .unwrap_or(first)
 }
 
