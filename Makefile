@@ -41,6 +41,13 @@ accuracy:
 example:
 	$(CARGO) run --quiet -- testdata/scenario/accounts.txt
 
+# Fuzz each target for FUZZ_SECONDS (default 60) on one core. fuzz/ is its
+# own workspace, so `make test` never builds it. Needs `cargo install cargo-fuzz`.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
 clean:
 	$(CARGO) clean
 

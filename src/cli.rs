@@ -14,6 +14,7 @@ use figcheck::config::{self, Config};
 use figcheck::input::{self, InputFormat, InputOptions};
 use figcheck::reconcile::Severity;
 use figcheck::report::{self, Report, Show};
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -67,8 +68,8 @@ enum Command {
 #[derive(clap::Args, Debug, Clone)]
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
-    #[arg(value_name = "FILE")]
-    files: Vec<String>,
+    #[arg(value_name = "FILE", value_parser = clap::value_parser!(OsString))]
+    files: Vec<OsString>,
     /// How to read the inputs (by default, by extension: .md, .html, .jsonl, else text).
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<InputFormatArg>,
@@ -254,8 +255,10 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
         }
         vec!["-".to_string()]
     } else {
-        args.files.clone()
+        utf8_paths(&args.files)
     };
+    // A path that is not UTF-8 was named on stderr and is not in `files`.
+    let bad_paths = files.len() < args.files.len();
     let opts = InputOptions {
         date: args.date,
         format: args.input_format.map(InputFormat::from),
@@ -281,13 +284,15 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
             opts: &opts,
             options: &options,
         };
-        return run.stream(&files, par);
+        return run
+            .stream(&files, par)
+            .map(|code| if bad_paths { 2 } else { code });
     }
     let loaded = input::load_all(&files, &opts);
     for e in &loaded.errors {
         eprintln!("figcheck: {e:#}");
     }
-    let failed = !loaded.errors.is_empty();
+    let failed = !loaded.errors.is_empty() || bad_paths;
     let docs = loaded.documents;
     let report = if extract_only {
         figcheck::extract_claims(&docs, &options)
@@ -302,6 +307,25 @@ fn execute(args: &CheckArgs, extract_only: bool) -> Result<i32> {
         write_report(&report, args)?;
     }
     Ok(exit_status(failed, fails(&report, args.fail_on)))
+}
+
+/// The paths as text, which is how inputs travel to the readers. One that
+/// is not UTF-8 is named on stderr (its odd bytes as U+FFFD) and left out,
+/// the other inputs are still checked, and the run exits 2.
+fn utf8_paths(paths: &[OsString]) -> Vec<String> {
+    paths
+        .iter()
+        .filter_map(|p| match p.to_str() {
+            Some(s) => Some(s.to_string()),
+            None => {
+                eprintln!(
+                    "figcheck: {}: the path is not UTF-8, not checked; rename the file to check it",
+                    p.to_string_lossy()
+                );
+                None
+            }
+        })
+        .collect()
 }
 
 fn print_warnings(report: &Report) {

@@ -988,6 +988,12 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
     }
     let start = ctx.tokens[first].start;
     let end = ctx.tokens[after - 1].end;
+    // Digits that read but overflow once scaled must say why the figure
+    // has no value, like digits that do not read at all.
+    let problem = problem.or_else(|| {
+        (core.value.is_some() && value.is_none())
+            .then(|| format!("{}: too large to read exactly", &ctx.text[start..end]))
+    });
     Some(Simple {
         first,
         after,
@@ -1282,6 +1288,15 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
         {
             return Some(2);
         }
+    }
+    // Powers: "10^30", "2^64". Neither side is a figure, and the power
+    // itself is beyond what a story states as a count.
+    if ctx.is_punct(i + 1, &["^"])
+        && glued_next
+        && ctx.kind(i + 2) == Some(Kind::Number)
+        && ctx.glued(i + 2)
+    {
+        return Some(3);
     }
     // Times: "14:00", "3.30 pm", "9 a.m.".
     if ctx.is_punct(i + 1, &[":"])

@@ -338,7 +338,8 @@ fn walker<'a>(dir: &'a str, opts: &'a InputOptions) -> impl Iterator<Item = Resu
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
-    walker.filter_map(move |entry| {
+    let mut found = false;
+    let mut files = walker.filter_map(move |entry| {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => return Some(Err(anyhow!("{dir}: {e}"))),
@@ -354,6 +355,21 @@ fn walker<'a>(dir: &'a str, opts: &'a InputOptions) -> impl Iterator<Item = Resu
         };
         let known = InputFormat::from_extension(path).is_some();
         (known || opts.format.is_some()).then(|| Ok(path.to_string()))
+    });
+    // A folder with nothing to read is most likely the wrong folder; an
+    // empty report would pass for a clean one.
+    std::iter::from_fn(move || match files.next() {
+        Some(item) => {
+            found = true;
+            Some(item)
+        }
+        None if !found => {
+            found = true;
+            Some(Err(anyhow!(
+                "{dir}: no files to check in this directory (.txt, .md, .html, .jsonl)"
+            )))
+        }
+        None => None,
     })
 }
 

@@ -36,7 +36,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// The header row alone, for a batch streamed one document at a time.
 pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER).map_err(io::Error::other)?;
+    w.write_record(HEADER).map_err(io_error)?;
     w.flush()
 }
 
@@ -72,7 +72,7 @@ pub fn write_rows(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             name(&c.status),
             c.checks.join(";"),
         ])
-        .map_err(io::Error::other)?;
+        .map_err(io_error)?;
     }
     w.flush()
 }
@@ -102,8 +102,20 @@ pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Ok(serde_json::Value::Object(m)) => m,
         _ => return Err(io::Error::other("summary is not an object")),
     };
-    w.write_record(fields.keys()).map_err(io::Error::other)?;
+    w.write_record(fields.keys()).map_err(io_error)?;
     w.write_record(fields.values().map(|v| v.to_string()))
-        .map_err(io::Error::other)?;
+        .map_err(io_error)?;
     w.flush()
+}
+
+/// The write error itself when there is one, so a closed pipe stays a
+/// broken pipe (a quiet exit) rather than an opaque failure.
+fn io_error(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
 }

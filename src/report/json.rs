@@ -19,7 +19,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// Serialises a value exactly as `serde_json::to_writer_pretty` does.
 pub fn write_pretty<T: Serialize + ?Sized>(value: &T, out: &mut impl Write) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(out, Pretty::default());
-    value.serialize(&mut ser).map_err(io::Error::other)
+    // `from` keeps the kind of a write error, so a closed pipe stays a
+    // broken pipe (a quiet exit) instead of becoming a failure.
+    value.serialize(&mut ser).map_err(io::Error::from)
 }
 
 /// serde_json's pretty printer, two-space indent, but writing a line break

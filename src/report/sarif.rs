@@ -12,7 +12,7 @@ use std::io::{self, Write};
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &sarif(report)).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &sarif(report)).map_err(io::Error::from)?;
     writeln!(out)
 }
 

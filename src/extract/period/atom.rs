@@ -437,13 +437,16 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut limit = lower.len();
+    // Where the number that cut the haystack ends.
+    let mut past = 0;
     let mut caps: Vec<Captures> = ATOM.alts.iter().map(|a| a.re.create_captures()).collect();
     while at < lower.len() {
         let found = ATOM.re.search(&Input::new(&lower[..limit]).span(at..limit));
         let Some(m) = found else {
             if limit < lower.len() {
-                // Nothing short of the number: go on past it.
-                at = limit;
+                // Nothing short of the number: go on past it. (Going back
+                // to its start looped forever on "1924.5".)
+                at = past;
                 limit = lower.len();
                 continue;
             }
@@ -452,7 +455,8 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
         if runs_on(lower, m.end()) {
             // Try again with the haystack cut before the number, so "March
             // 5 to 2,000" still finds "March 5".
-            limit = number_start(lower, m.end());
+            limit = number_start(lower, m.end()).max(at);
+            past = number_end(lower, m.end());
             continue;
         }
         limit = lower.len();
@@ -511,6 +515,19 @@ fn number_start(lower: &str, end: usize) -> usize {
     let mut i = end;
     while i > 0 && b[i - 1].is_ascii_digit() {
         i -= 1;
+    }
+    i
+}
+
+/// Where the number running on from `end` ("5" in "1924.5") ends.
+fn number_end(lower: &str, end: usize) -> usize {
+    let b = lower.as_bytes();
+    let mut i = end;
+    while i < b.len()
+        && (b[i].is_ascii_digit()
+            || (matches!(b[i], b',' | b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        i += 1;
     }
     i
 }
