@@ -8,6 +8,11 @@
 //! Arithmetic never fails: when a result overflows the decimal type the
 //! affected bound becomes unbounded. Widening can only turn a verdict into
 //! "consistent", never into a false alarm.
+//!
+//! A decimal holds 28 significant digits, so a product or quotient (and a
+//! sum of very different magnitudes) may have to round. A bound that was
+//! rounded moves one unit of its last digit outwards, so the interval still
+//! holds every true result.
 
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -27,6 +32,46 @@ pub struct Interval {
     pub high: Option<Bound>,
 }
 
+/// Which way a rounded bound must move to stay sound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    Down,
+    Up,
+}
+
+/// `r`, the possibly rounded result of an operation whose exact result
+/// has `exact_scale` decimal places: when `r` has fewer, it was rounded to
+/// nearest and moves one unit of its last place in `dir`.
+fn outward(r: Decimal, exact_scale: u32, dir: Dir) -> Option<Decimal> {
+    if r.scale() >= exact_scale {
+        return Some(r);
+    }
+    let unit = Decimal::new(1, r.scale());
+    match dir {
+        Dir::Down => r.checked_sub(unit),
+        Dir::Up => r.checked_add(unit),
+    }
+}
+
+/// `a + b`, rounded in `dir` when it cannot be exact.
+fn add_dir(a: Decimal, b: Decimal, dir: Dir) -> Option<Decimal> {
+    outward(a.checked_add(b)?, a.scale().max(b.scale()), dir)
+}
+
+/// `a * b`, rounded in `dir` when it cannot be exact.
+fn mul_dir(a: Decimal, b: Decimal, dir: Dir) -> Option<Decimal> {
+    outward(a.checked_mul(b)?, a.scale() + b.scale(), dir)
+}
+
+/// `1 / v`, rounded in `dir` unless the quotient is exact.
+fn recip_dir(v: Decimal, dir: Dir) -> Option<Decimal> {
+    let q = Decimal::ONE.checked_div(v)?;
+    let exact = q
+        .checked_mul(v)
+        .is_some_and(|p| p == Decimal::ONE && p.scale() == q.scale() + v.scale());
+    if exact { Some(q) } else { outward(q, 29, dir) }
+}
+
 /// A value on the extended real line, for multiplying unbounded intervals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Ext {
@@ -36,16 +81,19 @@ enum Ext {
 }
 
 impl Ext {
-    fn mul(self, other: Ext) -> Ext {
+    /// The product, rounded in `dir`.
+    fn mul(self, other: Ext, dir: Dir) -> Ext {
         use Ext::*;
         match (self, other) {
-            (Fin(a), Fin(b)) => a.checked_mul(b).map(Fin).unwrap_or_else(|| {
-                if a.is_sign_negative() != b.is_sign_negative() {
+            (Fin(a), Fin(b)) => match a.checked_mul(b) {
+                Some(_) => mul_dir(a, b, dir).map(Fin).unwrap_or(if dir == Dir::Down {
                     NegInf
                 } else {
                     PosInf
-                }
-            }),
+                }),
+                None if a.is_sign_negative() != b.is_sign_negative() => NegInf,
+                None => PosInf,
+            },
             // A bounded factor of zero keeps the product at zero.
             (Fin(z), _) | (_, Fin(z)) if z.is_zero() => Fin(Decimal::ZERO),
             (Fin(a), inf) | (inf, Fin(a)) => {
@@ -97,7 +145,7 @@ impl Interval {
 
     /// `v ± half`: every value that rounds to `v` at a precision of `2 * half`.
     pub fn around(v: Decimal, half: Decimal) -> Interval {
-        match (v.checked_sub(half), v.checked_add(half)) {
+        match (add_dir(v, -half, Dir::Down), add_dir(v, half, Dir::Up)) {
             (Some(lo), Some(hi)) => Interval::closed(lo, hi),
             _ => Interval::UNBOUNDED,
         }
@@ -128,14 +176,14 @@ impl Interval {
     /// Each bound moved outwards by `fraction` of its own magnitude (a
     /// bound that would overflow is dropped: the side becomes unbounded).
     pub fn widen_relative(&self, fraction: Decimal) -> Interval {
-        let delta = |b: &Bound| b.value.abs().checked_mul(fraction.abs());
+        let delta = |b: &Bound| mul_dir(b.value.abs(), fraction.abs(), Dir::Up);
         Interval {
             low: self.low.and_then(|b| {
-                let value = b.value.checked_sub(delta(&b)?)?;
+                let value = add_dir(b.value, -delta(&b)?, Dir::Down)?;
                 Some(Bound { value, ..b })
             }),
             high: self.high.and_then(|b| {
-                let value = b.value.checked_add(delta(&b)?)?;
+                let value = add_dir(b.value, delta(&b)?, Dir::Up)?;
                 Some(Bound { value, ..b })
             }),
         }
@@ -147,16 +195,16 @@ impl Interval {
 
     /// The sum of two intervals. Exact: bounds stay open when either is open.
     pub fn add(&self, other: &Interval) -> Interval {
-        fn add_bound(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
+        fn add_bound(a: Option<Bound>, b: Option<Bound>, dir: Dir) -> Option<Bound> {
             let (a, b) = (a?, b?);
             Some(Bound {
-                value: a.value.checked_add(b.value)?,
+                value: add_dir(a.value, b.value, dir)?,
                 inclusive: a.inclusive && b.inclusive,
             })
         }
         Interval {
-            low: add_bound(self.low, other.low),
-            high: add_bound(self.high, other.high),
+            low: add_bound(self.low, other.low, Dir::Down),
+            high: add_bound(self.high, other.high, Dir::Up),
         }
     }
 
@@ -210,10 +258,10 @@ impl Interval {
     pub fn mul(&self, other: &Interval) -> Interval {
         let (a, b) = self.ends();
         let (c, d) = other.ends();
-        let products = [a.mul(c), a.mul(d), b.mul(c), b.mul(d)];
-        let lo = *products.iter().min().expect("four products");
-        let hi = *products.iter().max().expect("four products");
-        Interval::from_ends(lo, hi)
+        let pairs = [(a, c), (a, d), (b, c), (b, d)];
+        let lo = pairs.iter().map(|(x, y)| x.mul(*y, Dir::Down)).min();
+        let hi = pairs.iter().map(|(x, y)| x.mul(*y, Dir::Up)).max();
+        Interval::from_ends(lo.unwrap_or(Ext::NegInf), hi.unwrap_or(Ext::PosInf))
     }
 
     /// The quotient; unbounded when the divisor may be zero.
@@ -221,20 +269,21 @@ impl Interval {
         if other.contains(Decimal::ZERO) {
             return Interval::UNBOUNDED;
         }
-        // 1 / [c, d] = [1/d, 1/c] when 0 is not in [c, d].
-        let recip = |e: Ext| match e {
-            Ext::Fin(v) => Decimal::ONE.checked_div(v).map_or(Ext::PosInf, Ext::Fin),
+        // 1 / [c, d] = [1/d, 1/c] when 0 is not in [c, d]. A reciprocal
+        // that cannot be computed leaves its side unbounded.
+        let recip = |e: Ext, dir: Dir| match e {
+            Ext::Fin(v) => recip_dir(v, dir).map_or(
+                if dir == Dir::Down {
+                    Ext::NegInf
+                } else {
+                    Ext::PosInf
+                },
+                Ext::Fin,
+            ),
             _ => Ext::Fin(Decimal::ZERO),
         };
         let (c, d) = other.ends();
-        let (lo, hi) = (recip(d), recip(c));
-        // recip of an overflow is a huge value of the divisor's sign.
-        let fix = |e: Ext, sign_neg: bool| match e {
-            Ext::PosInf if sign_neg => Ext::NegInf,
-            e => e,
-        };
-        let neg = matches!(c, Ext::NegInf) || matches!(c, Ext::Fin(v) if v.is_sign_negative());
-        self.mul(&Interval::from_ends(fix(lo, neg), fix(hi, neg)))
+        self.mul(&Interval::from_ends(recip(d, Dir::Down), recip(c, Dir::Up)))
     }
 
     /// Multiply by an exact scalar.
@@ -408,6 +457,27 @@ mod tests {
         let s = big.add(&big);
         assert_eq!(s.high, None);
         assert!(big.mul(&big).high.is_none());
+    }
+
+    #[test]
+    fn rounded_results_move_outwards() {
+        // 1/3 has no exact decimal: the bounds straddle it.
+        let third = Interval::exact(d("1")).div(&Interval::exact(d("3")));
+        let three = Decimal::from(3);
+        assert!(third.low.unwrap().value * three < Decimal::ONE);
+        assert!(third.high.unwrap().value * three > Decimal::ONE);
+        // A product past 28 digits rounds, and its bounds step outwards.
+        let p = Interval::exact(d("-242443854807.00005")).scale(d("8461060320901.000"));
+        assert!(p.low.unwrap().value < p.high.unwrap().value);
+        // Exact results stay exact.
+        assert_eq!(
+            Interval::exact(d("2.5")).mul(&Interval::exact(d("2"))),
+            Interval::exact(d("5.0"))
+        );
+        assert_eq!(
+            Interval::exact(d("1")).div(&Interval::exact(d("4"))),
+            Interval::exact(d("0.25"))
+        );
     }
 
     #[test]
