@@ -87,7 +87,7 @@ fn check_ops(a: &Interval, x: Decimal, b: &Interval, y: Decimal) -> Result<(), T
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(500))]
 
     #[test]
     fn interval_arithmetic_is_sound((a, x) in rounded(decimal()), (b, y) in rounded(decimal())) {
@@ -198,7 +198,7 @@ fn assert_spans(doc: &Document) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn claim_spans_lie_on_character_boundaries(text in article()) {
@@ -276,7 +276,7 @@ fn written() -> impl Strategy<Value = (String, Decimal)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn written_numbers_read_back_with_their_value((figure, value) in written()) {
@@ -325,7 +325,7 @@ fn render(text: &str, together: bool) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn the_same_input_renders_the_same_bytes(text in article(), together in any::<bool>()) {
