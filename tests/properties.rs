@@ -332,3 +332,27 @@ proptest! {
         prop_assert_eq!(render(&text, together), render(&text, together));
     }
 }
+
+/// Across processes too: each run of the binary hashes with new keys, so
+/// an order that leaks from a hash map shows up here.
+#[test]
+fn separate_runs_print_the_same_bytes() {
+    let run = |format: &str, together: bool| {
+        let mut cmd = assert_cmd::Command::cargo_bin("figcheck").expect("binary");
+        cmd.args(["--no-config", "--format", format, "testdata/articles"]);
+        if together {
+            cmd.arg("--together");
+        }
+        cmd.output().expect("runs").stdout
+    };
+    for format in ["table", "json", "jsonl", "csv", "sarif"] {
+        for together in [false, true] {
+            let first = run(format, together);
+            assert!(!first.is_empty(), "{format}");
+            assert!(
+                first == run(format, together),
+                "{format}, together: {together}"
+            );
+        }
+    }
+}
