@@ -299,6 +299,20 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
     } else {
         (None, after_q)
     };
+    // "travelled 6.4 billion km over nine years": "over" a length of time
+    // is "during", unless "for over" makes it a bound.
+    if qualifier_text
+        .as_deref()
+        .is_some_and(|q| q.eq_ignore_ascii_case("over"))
+        && unit.as_deref().is_some_and(unit::is_time_unit)
+    {
+        let q = qual_tok(ctx, qual_start, lo.first);
+        if q == 0 || ctx.word(q - 1) != Some("for") {
+            qualifier = Qualifier::Exact;
+            qualifier_text = None;
+            qual_start = lo.start;
+        }
+    }
     let measure = unit::measure(
         ctx,
         qual_tok(ctx, qual_start, lo.first),
@@ -1397,6 +1411,10 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
             }
         }
     }
+    // A version: "version 2.1".
+    if i > 0 && !plain && matches!(prev_word, Some("version" | "v" | "release")) {
+        return Some(1);
+    }
     // Labels: "page 5", "No. 10", "Windows 10", "ISO 9001".
     if plain && i > 0 {
         let w = if ctx.is_punct(i - 1, &["."]) && i > 1 {
@@ -1464,14 +1482,21 @@ fn is_address(ctx: &Context, j: usize) -> bool {
 
 /// Whether the four-digit number at `i` is a year.
 fn is_year(ctx: &Context, i: usize) -> bool {
-    // A currency sign or a scale makes it an amount.
-    if i > 0 && ctx.is_punct(i - 1, &["$", "£", "€", "¥"]) {
+    // A currency sign or code, or a scale, makes it an amount.
+    if i > 0
+        && (ctx.is_punct(i - 1, &["$", "£", "€", "¥"])
+            || ctx.word(i - 1).and_then(words::currency_code).is_some())
+    {
         return false;
     }
     if ctx.is_punct(i + 1, &["%"])
-        || ctx
-            .word(i + 1)
-            .is_some_and(|w| words::scale_word(w).is_some() || matches!(w, "percent" | "per"))
+        || ctx.word(i + 1).is_some_and(|w| {
+            words::scale_word(w).is_some() || matches!(w, "percent" | "per" | "pct")
+        })
+        || ctx.glued(i + 1)
+            && ctx
+                .word(i + 1)
+                .is_some_and(|w| words::scale_suffix(w).is_some() || matches!(w, "pc" | "pct"))
     {
         return false;
     }

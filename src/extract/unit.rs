@@ -121,7 +121,13 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
             return (None, j);
         }
     }
-    // A glued unit abbreviation: "180ml".
+    // A glued unit abbreviation: "180ml", "the 400m final".
+    if let Some(w) = ctx
+        .word(k)
+        .filter(|w| ctx.glued(k) && is_unit_abbreviation(w))
+    {
+        return (Some(w.to_string()), k + 1);
+    }
     let mut head = None;
     let mut end = k;
     let mut n = 0;
@@ -164,9 +170,18 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
         }
     }
     match head {
+        // "MPs", "CEOs": an acronym's plural.
+        Some(h) if acronym_plural(ctx, end - 1) => (Some(h[..h.len() - 1].to_string()), end),
         Some(h) if !MODIFIERS.contains(&h) => (Some(words::lemma(h)), end),
         _ => (None, j),
     }
+}
+
+fn acronym_plural(ctx: &Context, k: usize) -> bool {
+    let raw = ctx.raw_at(k).unwrap_or("");
+    raw.len() >= 3
+        && raw.ends_with('s')
+        && raw[..raw.len() - 1].chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn is_plural_noun(w: &str) -> bool {
@@ -268,8 +283,10 @@ pub fn infer_missing_units(claims: &mut [Claim], sentences: &[Sentence]) {
                 c.quantity == Quantity::Count && c.unit.as_deref().is_some_and(|u| !is_time_unit(u))
             };
             let earlier = (s.claims.start..ci).rev().find(|&k| donor(&claims[k]));
-            let later = (ci + 1..s.claims.end)
-                .find(|&k| donor(&claims[k]) && claims[k].start - claims[ci].end < 12);
+            // "42 of 120 patients", "five of her last six races".
+            let later = (ci + 1..s.claims.end).find(|&k| {
+                donor(&claims[k]) && claims[k].start.saturating_sub(claims[ci].end) < 20
+            });
             let previous = si
                 .checked_sub(1)
                 .map(|p| &sentences[p])

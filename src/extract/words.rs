@@ -615,6 +615,10 @@ pub const SCORE_CONTEXT: &[&str] = &[
     "half-time",
     "halftime",
     "aggregate",
+    "vote",
+    "votes",
+    "voted",
+    "voting",
 ];
 
 /// Function words that never name what a figure counts.
