@@ -2,7 +2,7 @@
 # machine with a Rust toolchain.
 CARGO ?= cargo
 
-.PHONY: bench profile all build test lint fmt install example clean conformance conformance-periods accuracy
+.PHONY: bench profile scaling all build test lint fmt install example clean conformance conformance-periods accuracy
 
 all: build
 
@@ -61,3 +61,9 @@ bench:
 # 10 MB generated corpus, with symbols from the profiling profile.
 profile:
 	bash benches/profile.sh
+
+# The distributed path (docs/scaling.md): GNU parallel over shards and
+# Spark's rdd.pipe in local mode (PySpark into a venv under target/, Java
+# from the system) give exactly the records of one run.
+scaling:
+	bash benches/scaling.sh

@@ -409,8 +409,11 @@ impl Generator {
             9 => {
                 let x = self.rng.range(1_000, 90_000);
                 let y = self.rng.range(1_000, 90_000);
+                // The last full year, so that both halves are over by the
+                // publication date.
+                let last = year - 1;
                 format!(
-                    "It closed another {} {noun} in the second half, which, added to the {} it closed in the first half, brings the total for {year} to {}.",
+                    "It closed another {} {noun} in the second half of {last}, which, added to the {} it closed in the first half of {last}, brings the total for {last} to {}.",
                     grouped(y),
                     grouped(x),
                     grouped(x + y)
