@@ -171,6 +171,15 @@ fn ranges_and_qualifiers() {
     assert_eq!(c.value, Some(d("1000")));
     let c = one("More than two hundred people came.");
     assert_eq!(c.qualifier, Qualifier::MoreThan);
+    // "over" a length of time is "during", except for an age.
+    assert_eq!(
+        one("The probe flew over nine years.").qualifier,
+        Qualifier::Exact
+    );
+    assert_eq!(
+        one("He is over thirty years old.").qualifier,
+        Qualifier::MoreThan
+    );
     // A change and a level are no range.
     assert_eq!(claims("Sales rose 5% to 40%.").len(), 2);
 }

@@ -305,6 +305,8 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
         .as_deref()
         .is_some_and(|q| q.eq_ignore_ascii_case("over"))
         && unit.as_deref().is_some_and(unit::is_time_unit)
+        // "over thirty years old" is an age bound.
+        && !matches!(ctx.word(unit_end), Some("old" | "of"))
     {
         let q = qual_tok(ctx, qual_start, lo.first);
         if q == 0 || ctx.word(q - 1) != Some("for") {
