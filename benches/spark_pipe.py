@@ -17,7 +17,12 @@ from pyspark import SparkConf, SparkContext
 
 def main(batch, out, partitions):
     figcheck = os.path.abspath(os.environ.get("FIGCHECK", "target/release/figcheck"))
-    conf = SparkConf().setMaster(f"local[{os.cpu_count() or 1}]").setAppName("figcheck")
+    conf = (
+        SparkConf()
+        .setMaster(f"local[{os.cpu_count() or 1}]")
+        .setAppName("figcheck")
+        .set("spark.ui.showConsoleProgress", "false")
+    )
     sc = SparkContext(conf=conf)
     sc.setLogLevel("ERROR")
     start = time.perf_counter()
