@@ -148,6 +148,7 @@ impl Extraction {
         // "Q3 2016") are not figures.
         let periods = period::Periods::find(doc, &lower, &self.period_options);
         let doc_claims = self.claims.len();
+        let doc_sentences = self.sentences.len();
         let mut positions = Positions::new(doc);
         for s in spans {
             let first_claim = self.claims.len();
@@ -198,7 +199,9 @@ impl Extraction {
             });
         }
         periods.attach(&doc.text, &mut self.claims[doc_claims..], &self.sentences);
-        unit::infer_missing_units(&mut self.claims, &self.sentences);
+        // Only this document's sentences: earlier documents are done, and
+        // walking them again would make a batch quadratic.
+        unit::infer_missing_units(&lower, &mut self.claims, &self.sentences[doc_sentences..]);
         if self.periods.len() <= doc_index {
             self.periods.resize(doc_index + 1, Vec::new());
         }

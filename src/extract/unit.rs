@@ -11,6 +11,8 @@ use super::figure::Context;
 use super::lexer::Kind;
 use super::words;
 use super::{Claim, Quantity, Sentence};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Unit abbreviations that may be glued to a number ("180ml", "5km").
 pub fn is_unit_abbreviation(w: &str) -> bool {
@@ -271,33 +273,100 @@ fn verb_before(ctx: &Context, first: usize) -> Option<String> {
 /// beside: the next figure after "of" ("42 of 120 patients"), else the
 /// nearest earlier count in the sentence, else the last count of the
 /// previous sentence in the same paragraph ("... 360,000").
-pub fn infer_missing_units(claims: &mut [Claim], sentences: &[Sentence]) {
+pub fn infer_missing_units(lower: &str, claims: &mut [Claim], sentences: &[Sentence]) {
     for (si, s) in sentences.iter().enumerate() {
         for ci in s.claims.clone() {
             if claims[ci].unit.is_some() || claims[ci].quantity != Quantity::Count {
                 continue;
             }
-            // A length of time lends its unit to nothing: "six months ...
-            // the 125,000 it closed" counts accounts, not months.
-            let donor = |c: &Claim| {
-                c.quantity == Quantity::Count && c.unit.as_deref().is_some_and(|u| !is_time_unit(u))
-            };
-            let earlier = (s.claims.start..ci).rev().find(|&k| donor(&claims[k]));
+            let earlier = (s.claims.start..ci).rev().find(|&k| is_donor(&claims[k]));
             // "42 of 120 patients", "five of her last six races".
             let later = (ci + 1..s.claims.end).find(|&k| {
-                donor(&claims[k]) && claims[k].start.saturating_sub(claims[ci].end) < 20
+                is_donor(&claims[k]) && claims[k].start.saturating_sub(claims[ci].end) < 20
             });
             let previous = si
                 .checked_sub(1)
                 .map(|p| &sentences[p])
                 .filter(|p| p.doc == s.doc && p.paragraph == s.paragraph)
-                .and_then(|p| p.claims.clone().rev().find(|&k| donor(&claims[k])));
-            if let Some(k) = later.or(earlier).or(previous) {
+                .and_then(|p| p.claims.clone().rev().find(|&k| is_donor(&claims[k])));
+            let referred = || {
+                let before = lower.get(s.start..claims[ci].span.0).unwrap_or("");
+                ANAPHORA
+                    .is_match(before)
+                    .then(|| referent(claims, &sentences[..si]))
+                    .flatten()
+            };
+            if let Some(k) = later.or(earlier).or(previous).or_else(referred) {
                 let unit = claims[k].unit.clone();
                 let c = &mut claims[ci];
                 c.unit = unit;
                 c.unit_inferred = true;
             }
         }
+    }
+}
+
+/// A count with its own unit, other than a length of time, which lends its
+/// unit to nothing: "six months ... the 125,000 it closed" counts accounts.
+fn is_donor(c: &Claim) -> bool {
+    c.quantity == Quantity::Count && c.unit.as_deref().is_some_and(|u| !is_time_unit(u))
+}
+
+/// How many sentences back a phrase such as "the total" may reach.
+const ANAPHORA_REACH: usize = 12;
+
+/// Words that refer back to a quantity already named: "the total now
+/// stands at 360,000", "that figure rose to 5,200".
+static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|running\s+)?(?:figure|number|total|tally|count|toll)\b[^.;]*$")
+        .expect("anaphora")
+});
+
+/// The figure a referring phrase points back to: the last count with its
+/// own unit in the nearest earlier sentences, when every such count within
+/// reach agrees on the unit (otherwise the reference is ambiguous).
+fn referent(claims: &[Claim], earlier: &[Sentence]) -> Option<usize> {
+    let mut donors = earlier
+        .iter()
+        .rev()
+        .take(ANAPHORA_REACH)
+        .flat_map(|s| s.claims.clone().rev())
+        .filter(|&k| is_donor(&claims[k]));
+    let first = donors.next()?;
+    let unit = claims[first].unit.as_deref();
+    donors
+        .all(|k| claims[k].unit.as_deref() == unit)
+        .then_some(first)
+}
+
+#[cfg(test)]
+mod anaphora_tests {
+    use crate::input::{Document, InputOptions};
+
+    fn units(text: &str) -> Vec<Option<String>> {
+        let docs = vec![Document::from_bytes("t", text.as_bytes().to_vec(), &InputOptions::default())];
+        crate::extract::extract(&docs)
+            .claims
+            .into_iter()
+            .map(|c| c.unit)
+            .collect()
+    }
+
+    #[test]
+    fn the_total_refers_back_across_paragraphs() {
+        let u = units("The network suspended 125,000 accounts in February.\n\nThe total now stands at 360,000, it said.");
+        assert_eq!(u, vec![Some("account".into()), Some("account".into())]);
+    }
+
+    #[test]
+    fn an_ambiguous_reference_gives_no_unit() {
+        let u = units("It closed 125,000 accounts and hired 300 moderators.\n\nThe figure now stands at 360,000.");
+        assert_eq!(u[2], None);
+    }
+
+    #[test]
+    fn no_referring_words_no_reach() {
+        let u = units("The network suspended 125,000 accounts in February.\n\nIt now stands at 360,000.");
+        assert_eq!(u[1], None);
     }
 }
