@@ -324,12 +324,17 @@ impl Interval {
     /// The distance between two disjoint intervals (zero when they overlap
     /// or touch); `None` never happens for disjoint ones.
     pub fn gap(&self, other: &Interval) -> Decimal {
+        // A gap wider than the type can hold is as wide as it can hold.
         let d1 = match (self.low, other.high) {
-            (Some(l), Some(h)) if l.value > h.value => l.value - h.value,
+            (Some(l), Some(h)) if l.value > h.value => {
+                l.value.checked_sub(h.value).unwrap_or(Decimal::MAX)
+            }
             _ => Decimal::ZERO,
         };
         let d2 = match (other.low, self.high) {
-            (Some(l), Some(h)) if l.value > h.value => l.value - h.value,
+            (Some(l), Some(h)) if l.value > h.value => {
+                l.value.checked_sub(h.value).unwrap_or(Decimal::MAX)
+            }
             _ => Decimal::ZERO,
         };
         d1.max(d2)
@@ -487,5 +492,8 @@ mod tests {
         assert_eq!(a.gap(&b), d("3"));
         assert_eq!(b.gap(&a), d("3"));
         assert_eq!(a.gap(&a), Decimal::ZERO);
+        let huge = Interval::exact(Decimal::MAX);
+        let tiny = Interval::exact(Decimal::MIN);
+        assert_eq!(huge.gap(&tiny), Decimal::MAX);
     }
 }

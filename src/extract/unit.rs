@@ -344,7 +344,11 @@ mod anaphora_tests {
     use crate::input::{Document, InputOptions};
 
     fn units(text: &str) -> Vec<Option<String>> {
-        let docs = vec![Document::from_bytes("t", text.as_bytes().to_vec(), &InputOptions::default())];
+        let docs = vec![Document::from_bytes(
+            "t",
+            text.as_bytes().to_vec(),
+            &InputOptions::default(),
+        )];
         crate::extract::extract(&docs)
             .claims
             .into_iter()
@@ -354,19 +358,25 @@ mod anaphora_tests {
 
     #[test]
     fn the_total_refers_back_across_paragraphs() {
-        let u = units("The network suspended 125,000 accounts in February.\n\nThe total now stands at 360,000, it said.");
+        let u = units(
+            "The network suspended 125,000 accounts in February.\n\nThe total now stands at 360,000, it said.",
+        );
         assert_eq!(u, vec![Some("account".into()), Some("account".into())]);
     }
 
     #[test]
     fn an_ambiguous_reference_gives_no_unit() {
-        let u = units("It closed 125,000 accounts and hired 300 moderators.\n\nThe figure now stands at 360,000.");
+        let u = units(
+            "It closed 125,000 accounts and hired 300 moderators.\n\nThe figure now stands at 360,000.",
+        );
         assert_eq!(u[2], None);
     }
 
     #[test]
     fn no_referring_words_no_reach() {
-        let u = units("The network suspended 125,000 accounts in February.\n\nIt now stands at 360,000.");
+        let u = units(
+            "The network suspended 125,000 accounts in February.\n\nIt now stands at 360,000.",
+        );
         assert_eq!(u[1], None);
     }
 }

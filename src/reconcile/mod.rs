@@ -194,7 +194,11 @@ pub fn severity(computed: &Interval, stated: &Interval) -> Severity {
         .or(stated.high.map(|b| b.value))
         .unwrap_or(Decimal::ZERO)
         .abs();
-    if reference.is_zero() || gap * Decimal::from(20) >= reference {
+    // A gap too large to multiply is certainly major.
+    let far = gap
+        .checked_mul(Decimal::from(20))
+        .is_none_or(|g| g >= reference);
+    if reference.is_zero() || far {
         Severity::Major
     } else {
         Severity::Minor
