@@ -33,6 +33,17 @@ static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^a-z])(?:the|those|these|that|the\s+same)\s*$").expect("refers back")
 });
 
+/// "Of the 4,752 ...": a base for the shares that follow, new to the story.
+static INTRODUCES_BASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^a-z])of\s+the\s*$").expect("introduces base"));
+
+/// Words after a figure that define a new set rather than point back:
+/// "the 4,752 stores surveyed", "the 300 people who".
+static DEFINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[a-z-]+\s+){0,2}?(?:surveyed|polled|questioned|interviewed|asked|sampled|studied|tested|who|which|that|whose)\b")
+        .expect("defined after")
+});
+
 /// An amount added to an earlier one.
 static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:another|a\s+further|further|an\s+additional|additional|extra|new)\s*$")
@@ -97,6 +108,21 @@ impl Repeat {
             || own.contains(" additional ")
             || own.contains(" extra ")
             || own.contains(" new ")
+    }
+
+    /// Whether the later mention `b` points back at `a` ("the 125,000"):
+    /// a definite article right before it, within a paragraph of `a`, and
+    /// not a base being introduced ("Of the 4,752 stores surveyed, ...").
+    fn refers_back(story: &Story, a: usize, b: usize) -> bool {
+        let before = story.text_before(b);
+        let (pa, pb) = (
+            story.sentences[story.claims[a].sentence].paragraph,
+            story.sentences[story.claims[b].sentence].paragraph,
+        );
+        REFERS_BACK.is_match(before)
+            && !INTRODUCES_BASE.is_match(before)
+            && !DEFINED_AFTER.is_match(story.text_after(b))
+            && pb <= pa + 1
     }
 
     /// Whether the document states another figure of the same kind and
@@ -270,7 +296,7 @@ impl super::Rule for Repeat {
             }
             let tie = if Repeat::is_headline(story, ca.sentence) {
                 "headline and body"
-            } else if REFERS_BACK.is_match(story.text_before(b)) {
+            } else if Repeat::refers_back(story, a, b) {
                 "the later mention refers back"
             } else {
                 continue;
@@ -361,6 +387,13 @@ mod tests {
             .iter()
             .all(|s| *s != Status::Inconsistent));
         assert!(status("Streamer adds 13 million subscribers in 2023\n\nThe company added 8.8 million subscribers in the third quarter and 13.1 million over the year.")
+            .iter()
+            .all(|s| *s != Status::Inconsistent));
+    }
+
+    #[test]
+    fn a_base_for_shares_does_not_refer_back() {
+        assert!(status("The chain surveyed shoppers in March.\n\nOf the 2,163 stores surveyed, 24% said prices would rise. Of the 4,752 stores surveyed, 4% said so.")
             .iter()
             .all(|s| *s != Status::Inconsistent));
     }
