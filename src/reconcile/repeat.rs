@@ -110,19 +110,14 @@ impl Repeat {
             || own.contains(" new ")
     }
 
-    /// Whether the later mention `b` points back at `a` ("the 125,000"):
-    /// a definite article right before it, within a paragraph of `a`, and
-    /// not a base being introduced ("Of the 4,752 stores surveyed, ...").
-    fn refers_back(story: &Story, a: usize, b: usize) -> bool {
+    /// Whether the later mention `b` points back at an earlier one ("the
+    /// 125,000"): a definite article right before it, and not a base being
+    /// introduced ("Of the 4,752 stores surveyed, ...").
+    fn refers_back(story: &Story, b: usize) -> bool {
         let before = story.text_before(b);
-        let (pa, pb) = (
-            story.sentences[story.claims[a].sentence].paragraph,
-            story.sentences[story.claims[b].sentence].paragraph,
-        );
         REFERS_BACK.is_match(before)
             && !INTRODUCES_BASE.is_match(before)
             && !DEFINED_AFTER.is_match(story.text_after(b))
-            && pb <= pa + 1
     }
 
     /// Whether the document states another figure of the same kind and
@@ -296,7 +291,7 @@ impl super::Rule for Repeat {
             }
             let tie = if Repeat::is_headline(story, ca.sentence) {
                 "headline and body"
-            } else if Repeat::refers_back(story, a, b) {
+            } else if Repeat::refers_back(story, b) {
                 "the later mention refers back"
             } else {
                 continue;
