@@ -32,6 +32,22 @@ pub struct Spelled {
     pub share_of: Option<u32>,
 }
 
+/// The value of a number written as one word or one token: "seven",
+/// "twenty", "hundred", or digits ("12"). Rules that read a count beside a
+/// cue ("three times", "six months") use this, so every stage agrees on
+/// what a number word is worth.
+pub fn word_value(w: &str) -> Option<Decimal> {
+    if w == "hundred" {
+        return Some(Decimal::ONE_HUNDRED);
+    }
+    small(w).or_else(|| tens(w)).map(Decimal::from).or_else(|| {
+        w.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| w.parse().ok())
+            .flatten()
+    })
+}
+
 /// Words for 0 to 19.
 fn small(w: &str) -> Option<u32> {
     Some(match w {
@@ -761,5 +777,21 @@ mod tests {
         );
         assert_eq!(spelled_rounding(Decimal::from(25)), Decimal::new(5, 1));
         assert_eq!(spelled_rounding(Decimal::new(15, 1)), Decimal::new(5, 2));
+    }
+}
+
+#[cfg(test)]
+mod word_value_tests {
+    use super::word_value;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn single_words_and_digits() {
+        assert_eq!(word_value("seven"), Some(Decimal::from(7)));
+        assert_eq!(word_value("forty"), Some(Decimal::from(40)));
+        assert_eq!(word_value("hundred"), Some(Decimal::from(100)));
+        assert_eq!(word_value("18"), Some(Decimal::from(18)));
+        assert_eq!(word_value("several"), None);
+        assert_eq!(word_value("1.5"), None);
     }
 }

@@ -143,25 +143,9 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("lead in")
 });
 
+/// A count of at least two ("three times", "12-fold").
 fn count_word(w: &str) -> Option<Decimal> {
-    let n = match w {
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "fifty" => 50,
-        "hundred" => 100,
-        d => d.parse().ok()?,
-    };
-    (n >= 2).then(|| Decimal::from(n))
+    crate::extract::numword::word_value(w).filter(|n| *n >= Decimal::TWO)
 }
 
 fn fraction_word(w: &str) -> Option<Decimal> {

@@ -68,28 +68,12 @@ static YEAR_THEN_AGO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("year then ago")
 });
 
+/// "a year", "an hour", "six months", "18 months".
 fn small_number(w: &str) -> Option<Decimal> {
-    let n = match w {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        d => d.parse().ok()?,
-    };
-    Some(Decimal::from(n))
+    match w {
+        "a" | "an" => Some(Decimal::ONE),
+        w => crate::extract::numword::word_value(w),
+    }
 }
 
 /// The fewest and most days one unit of a duration can hold.
