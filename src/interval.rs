@@ -340,6 +340,20 @@ impl Interval {
         d1.max(d2)
     }
 
+    /// The interval with its bounds rounded outward to `dp` decimals, for
+    /// showing people: it still holds every value it held.
+    pub fn round_outward(&self, dp: u32) -> Interval {
+        use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
+        let mut i = *self;
+        if let Some(l) = i.low.as_mut() {
+            l.value = l.value.round_dp_with_strategy(dp, ToNegativeInfinity);
+        }
+        if let Some(h) = i.high.as_mut() {
+            h.value = h.value.round_dp_with_strategy(dp, ToPositiveInfinity);
+        }
+        i
+    }
+
     /// The smallest interval holding both.
     pub fn hull(&self, other: &Interval) -> Interval {
         let low = match (self.low, other.low) {
@@ -483,6 +497,14 @@ mod tests {
             Interval::exact(d("1")).div(&Interval::exact(d("4"))),
             Interval::exact(d("0.25"))
         );
+    }
+
+    #[test]
+    fn rounding_outward_keeps_every_value() {
+        let third = Interval::exact(d("1")).div(&Interval::exact(d("3")));
+        let shown = third.round_outward(2);
+        assert_eq!(shown, Interval::closed(d("0.33"), d("0.34")));
+        assert!(shown.contains(d("0.3333")));
     }
 
     #[test]

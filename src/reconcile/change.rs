@@ -10,7 +10,7 @@
 //! wrong direction is a major error; a change of percentages is the
 //! `points` rule's, a change in percent the `percent_change` rule's.
 
-use super::pairs::{self, BeforeAfter, Direction, StatedChange};
+use super::pairs::{self, BeforeAfter, StatedChange};
 use super::{Check, Severity, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
 
@@ -89,15 +89,11 @@ fn judge(story: &Story, pair: &BeforeAfter, stated: &StatedChange) -> Check {
     );
     let diff = b.interval.sub(&a.interval);
     let exact = b.value.zip(a.value).map(|(y, x)| y - x);
-    let signed = match stated.direction {
-        Some(Direction::Down) => c.interval.neg(),
-        _ => c.interval,
-    };
-    let fits = match stated.direction {
-        Some(_) => diff.overlaps(&signed),
-        None => diff.overlaps(&signed) || diff.overlaps(&signed.neg()),
-    };
-    let wrong_way = !fits && stated.direction.is_some() && diff.overlaps(&signed.neg());
+    let pairs::Fit {
+        signed,
+        fits,
+        wrong_way,
+    } = stated.fit(&diff, &c.interval);
     let moved = match exact {
         Some(e) if e.is_sign_negative() => format!("a fall of {}", amount(-e, a)),
         Some(e) => format!("a rise of {}", amount(e, a)),

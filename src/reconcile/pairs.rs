@@ -6,6 +6,7 @@
 //! in the number of claims.
 
 use super::Story;
+use crate::interval::Interval;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -167,6 +168,35 @@ impl StatedChange {
     pub fn cue(&self) -> String {
         self.words("...")
     }
+
+    /// How the change computed from the pair meets the stated change
+    /// `stated` (the claim's interval, unsigned as written): signed by the
+    /// direction the words give, or either way when they give none.
+    pub fn fit(&self, computed: &Interval, stated: &Interval) -> Fit {
+        let signed = match self.direction {
+            Some(Direction::Down) => stated.neg(),
+            _ => *stated,
+        };
+        let fits = computed.overlaps(&signed)
+            || (self.direction.is_none() && computed.overlaps(&signed.neg()));
+        let wrong_way = !fits && self.direction.is_some() && computed.overlaps(&signed.neg());
+        Fit {
+            signed,
+            fits,
+            wrong_way,
+        }
+    }
+}
+
+/// A computed change against a stated one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fit {
+    /// The stated change with the sign its words give.
+    pub signed: Interval,
+    /// The two can meet.
+    pub fits: bool,
+    /// They meet only with the sign turned round: a rise stated as a fall.
+    pub wrong_way: bool,
 }
 
 /// Collapses runs of white space and trims punctuation that opens an

@@ -66,15 +66,11 @@ fn judge(story: &Story, pair: &BeforeAfter, stated: &StatedChange) -> Check {
         .value
         .zip(a.value)
         .and_then(|(y, x)| (!x.is_zero()).then(|| (y / x - Decimal::ONE) * hundred));
-    let signed = match stated.direction {
-        Some(Direction::Down) => c.interval.neg(),
-        _ => c.interval,
-    };
-    let fits = match stated.direction {
-        Some(_) => rel.overlaps(&signed),
-        None => rel.overlaps(&signed) || rel.overlaps(&signed.neg()),
-    };
-    let wrong_way = !fits && stated.direction.is_some() && rel.overlaps(&signed.neg());
+    let pairs::Fit {
+        signed,
+        fits,
+        wrong_way,
+    } = stated.fit(&rel, &c.interval);
     let moved = match exact {
         Some(e) if e.is_sign_negative() => {
             format!("a fall of {}%", format_number((-e).round_dp(2)))
@@ -91,7 +87,7 @@ fn judge(story: &Story, pair: &BeforeAfter, stated: &StatedChange) -> Check {
     } else {
         format!(
             "{head}, but the change is stated as {said}: the levels allow {}%",
-            format_interval(&rel.round_for_display())
+            format_interval(&rel.round_outward(2))
         )
     };
     let rounding_only = fits && exact.is_some_and(|e| !c.interval.contains(e.abs()));
@@ -116,25 +112,6 @@ fn judge(story: &Story, pair: &BeforeAfter, stated: &StatedChange) -> Check {
         evidence: format!("cue: \"{}\" and \"{}\"", pair.cue, stated.cue()),
         rounding_only,
         severity,
-    }
-}
-
-/// Rounds an interval's bounds outward to two decimals for an explanation.
-trait ForDisplay {
-    fn round_for_display(&self) -> Interval;
-}
-
-impl ForDisplay for Interval {
-    fn round_for_display(&self) -> Interval {
-        use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
-        let mut i = *self;
-        if let Some(l) = i.low.as_mut() {
-            l.value = l.value.round_dp_with_strategy(2, ToNegativeInfinity);
-        }
-        if let Some(h) = i.high.as_mut() {
-            h.value = h.value.round_dp_with_strategy(2, ToPositiveInfinity);
-        }
-        i
     }
 }
 

@@ -12,7 +12,6 @@
 use super::change::same_kind;
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Qualifier, Quantity};
-use crate::interval::Interval;
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
@@ -214,7 +213,7 @@ fn judge(story: &Story, share: &Share) -> Check {
         .and_then(|(a, b)| (!b.is_zero()).then(|| a / b * hundred));
     let ok = computed.overlaps(&stated.interval);
     let shown = exact.map_or_else(
-        || format!("{}%", format_interval(&round2(&computed))),
+        || format!("{}%", format_interval(&computed.round_outward(2))),
         |e| format!("{}%", format_number(e.round_dp(2))),
     );
     let head = format!("{} of {} is {shown}", part.literal, whole.literal);
@@ -224,8 +223,8 @@ fn judge(story: &Story, share: &Share) -> Check {
         format!(
             "{head}, but the share is stated as {} ({}%): the figures allow {}%",
             stated.literal,
-            format_interval(&round2(&stated.interval)),
-            format_interval(&round2(&computed))
+            format_interval(&stated.interval.round_outward(2)),
+            format_interval(&computed.round_outward(2))
         )
     };
     let rounding_only = ok && exact.is_some_and(|e| !stated.interval.contains(e));
@@ -238,19 +237,6 @@ fn judge(story: &Story, share: &Share) -> Check {
         rounding_only,
         severity: (!ok).then(|| severity(&computed, &stated.interval)),
     }
-}
-
-/// An interval rounded outward to two decimals, for an explanation.
-fn round2(i: &Interval) -> Interval {
-    use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
-    let mut i = *i;
-    if let Some(l) = i.low.as_mut() {
-        l.value = l.value.round_dp_with_strategy(2, ToNegativeInfinity);
-    }
-    if let Some(h) = i.high.as_mut() {
-        h.value = h.value.round_dp_with_strategy(2, ToPositiveInfinity);
-    }
-    i
 }
 
 #[cfg(test)]
