@@ -509,8 +509,7 @@ fn after_change_verb(ctx: &Context, first: usize) -> bool {
     }
     k > 0
         && ctx.word(k - 1).is_some_and(|w| {
-            matches!(w, "up" | "down" | "higher" | "lower")
-                || words::verb_stem(w).is_some_and(|v| words::CHANGE_VERBS.contains(&v.as_str()))
+            matches!(w, "up" | "down" | "higher" | "lower") || words::is_change_verb(w)
         })
 }
 
@@ -869,7 +868,7 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
                         && currency.is_none()
                         && ctx
                             .word(after + 1)
-                            .is_some_and(|n| words::METRE_CONTEXT.contains(&n));
+                            .is_some_and(|n| words::METRE_CONTEXT.contains(n));
                 if !metres {
                     exponent = e;
                     after += 1;
@@ -1235,7 +1234,8 @@ fn written_rounding_decimals(digits: &str) -> Decimal {
 fn pre_qualifier(ctx: &Context, first: usize) -> Option<(Qualifier, Shape, usize)> {
     // The longest phrase wins: "no more than" over "more than".
     let mut best: Option<(Qualifier, Shape, usize)> = None;
-    for (phrase, q, shape) in words::PRE_QUALIFIERS {
+    let last = ctx.word(first.checked_sub(1)?)?;
+    for (phrase, q, shape) in words::pre_qualifiers_ending(last) {
         let n = phrase.len();
         if first < n {
             continue;
@@ -1253,7 +1253,7 @@ fn pre_qualifier(ctx: &Context, first: usize) -> Option<(Qualifier, Shape, usize
 
 /// A qualifier right after the figure: its meaning, shape and end token.
 fn post_qualifier(ctx: &Context, after: usize) -> Option<(Qualifier, Shape, usize)> {
-    for (phrase, q, shape) in words::POST_QUALIFIERS {
+    for (phrase, q, shape) in words::post_qualifiers_starting(ctx.word(after)?) {
         let n = phrase.len();
         if (0..n).all(|k| ctx.word(after + k) == Some(phrase[k])) {
             return Some((*q, *shape, after + n));
@@ -1424,7 +1424,7 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
         } else {
             prev_word
         };
-        if w.is_some_and(|w| words::LABEL_WORDS.contains(&w)) && !is_quantity_after(ctx, i + 1) {
+        if w.is_some_and(|w| words::LABEL_WORDS.contains(w)) && !is_quantity_after(ctx, i + 1) {
             return Some(1);
         }
         // A capitalised name right before: "Apollo 11", "Boeing 737".
@@ -1433,9 +1433,7 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
             && ctx.capitalised(i - 1)
             && prev_word.and_then(words::currency_code).is_none()
             && !crate::calendar::is_month_word(prev_word.unwrap_or(""))
-            && words::PRE_QUALIFIERS
-                .iter()
-                .all(|(p, _, _)| p.last() != prev_word.as_ref())
+            && prev_word.is_some_and(|w| words::pre_qualifiers_ending(w).is_empty())
             && !is_quantity_after(ctx, i + 1)
         {
             return Some(1);
@@ -1455,7 +1453,7 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
         let lookback = i.saturating_sub(6);
         let context = (lookback..i).any(|k| {
             ctx.word(k)
-                .is_some_and(|w| words::SCORE_CONTEXT.contains(&w))
+                .is_some_and(|w| words::SCORE_CONTEXT.contains(w))
         });
         if context {
             return Some(3);
@@ -1475,11 +1473,9 @@ fn is_quantity_after(ctx: &Context, j: usize) -> bool {
 
 /// Whether capitalised words from `j` end in a street-type word.
 fn is_address(ctx: &Context, j: usize) -> bool {
-    (j..j + 3).take_while(|&k| ctx.capitalised(k)).any(|k| {
-        ctx.word(k)
-            .is_some_and(|w| words::STREET_WORDS.contains(&w))
-            && k > j
-    })
+    (j..j + 3)
+        .take_while(|&k| ctx.capitalised(k))
+        .any(|k| ctx.word(k).is_some_and(|w| words::STREET_WORDS.contains(w)) && k > j)
 }
 
 /// Whether the four-digit number at `i` is a year.
@@ -1515,11 +1511,11 @@ fn is_year(ctx: &Context, i: usize) -> bool {
         }
     }
     let prev = if i > 0 { ctx.word(i - 1) } else { None };
-    if prev.is_some_and(|w| words::YEAR_CONTEXT.contains(&w) || crate::calendar::is_month_word(w)) {
+    if prev.is_some_and(|w| words::YEAR_CONTEXT.contains(w) || crate::calendar::is_month_word(w)) {
         return true;
     }
     // "2015 accounts": a count when a plural noun follows.
     !ctx.word(i + 1).is_some_and(|w| {
-        w.len() > 3 && w.ends_with('s') && !words::NOT_UNITS.contains(&w) || w == "people"
+        w.len() > 3 && w.ends_with('s') && !words::NOT_UNITS.contains(w) || w == "people"
     })
 }

@@ -9,7 +9,7 @@
 
 use super::figure::Context;
 use super::lexer::Kind;
-use super::words;
+use super::words::{self, WordSet};
 use super::{Claim, Quantity, Sentence};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -76,7 +76,7 @@ pub fn is_time_unit(u: &str) -> bool {
 
 /// Words allowed between a figure and its noun: adjectives that do not name
 /// what is counted.
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: WordSet = WordSet::new(&[
     "new",
     "additional",
     "extra",
@@ -89,7 +89,7 @@ const MODIFIERS: &[&str] = &[
     "suspected",
     "full-time",
     "part-time",
-];
+]);
 
 /// The unit of a count whose figure ends before token `j`, and the token
 /// after the unit's noun phrase.
@@ -142,15 +142,13 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
         if n > 0 && w == "old" {
             break;
         }
-        let modifier = MODIFIERS.contains(&w);
+        let modifier = MODIFIERS.contains(w);
         if !modifier
-            && (words::NOT_UNITS.contains(&w)
-                || words::verb_stem(w).is_some() && n > 0
-                || w.ends_with("ly"))
+            && (words::NOT_UNITS.contains(w) || words::is_verb(w) && n > 0 || w.ends_with("ly"))
         {
             break;
         }
-        if !modifier && words::verb_stem(w).is_some() && w.ends_with("ed") {
+        if !modifier && words::is_verb(w) && w.ends_with("ed") {
             break;
         }
         head = Some(w);
@@ -174,7 +172,7 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
     match head {
         // "MPs", "CEOs": an acronym's plural.
         Some(h) if acronym_plural(ctx, end - 1) => (Some(h[..h.len() - 1].to_string()), end),
-        Some(h) if !MODIFIERS.contains(&h) => (Some(words::lemma(h)), end),
+        Some(h) if !MODIFIERS.contains(h) => (Some(words::lemma(h)), end),
         _ => (None, j),
     }
 }
@@ -202,12 +200,12 @@ impl Context<'_> {
 }
 
 /// Auxiliaries that may stand between a noun and its verb.
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: WordSet = WordSet::new(&[
     "were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "will", "would", "now",
-];
+]);
 
 /// Words allowed between a verb and the figure it governs.
-const BRIDGES: &[&str] = &[
+static BRIDGES: WordSet = WordSet::new(&[
     "another",
     "a",
     "an",
@@ -230,7 +228,7 @@ const BRIDGES: &[&str] = &[
     "by",
     "to",
     "up",
-];
+]);
 
 /// The measure of a figure: its unit and the stem of its verb.
 pub fn measure(ctx: &Context, first: usize, unit_end: usize, unit: Option<&str>) -> Option<String> {
@@ -243,12 +241,12 @@ pub fn measure(ctx: &Context, first: usize, unit_end: usize, unit: Option<&str>)
 
 fn verb_after(ctx: &Context, mut k: usize) -> Option<String> {
     let mut n = 0;
-    while ctx.word(k).is_some_and(|w| AUXILIARIES.contains(&w)) && n < 3 {
+    while ctx.word(k).is_some_and(|w| AUXILIARIES.contains(w)) && n < 3 {
         k += 1;
         n += 1;
     }
     let w = ctx.word(k)?;
-    if n == 0 && !w.ends_with("ed") && words::verb_stem(w).is_none() {
+    if n == 0 && !w.ends_with("ed") && !words::is_verb(w) {
         return None;
     }
     words::verb_stem(w)
@@ -262,7 +260,7 @@ fn verb_before(ctx: &Context, first: usize) -> Option<String> {
         if let Some(stem) = words::verb_stem(w) {
             return Some(stem);
         }
-        if !BRIDGES.contains(&w) && !AUXILIARIES.contains(&w) {
+        if !BRIDGES.contains(w) && !AUXILIARIES.contains(w) {
             return None;
         }
     }

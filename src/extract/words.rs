@@ -2,6 +2,58 @@
 //! qualifier, scale or currency is one line.
 
 use super::Qualifier;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A fixed list of words, looked up through a hash set built on first use:
+/// the lists are consulted for nearly every word near a figure, and a
+/// linear scan of a few hundred entries made that the extractor's largest
+/// cost.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
+
+/// FNV-1a: the keys are short words, for which SipHash's set-up costs more
+/// than the lookup; nothing here is exposed to hash flooding that matters
+/// (the sets are fixed).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// Scale words written apart from the number ("1.5 million").
 pub fn scale_word(w: &str) -> Option<u32> {
@@ -28,7 +80,7 @@ pub fn scale_suffix(w: &str) -> Option<u32> {
 }
 
 /// Words after "5m" that show the "m" means metres, not million.
-pub const METRE_CONTEXT: &[&str] = &[
+pub static METRE_CONTEXT: WordSet = WordSet::new(&[
     "tall",
     "high",
     "long",
@@ -48,7 +100,7 @@ pub const METRE_CONTEXT: &[&str] = &[
     "away",
     "below",
     "above",
-];
+]);
 
 /// Currency symbols written before the figure, with an optional country
 /// prefix glued to them ("US$", "C$", "HK$").
@@ -229,7 +281,7 @@ pub enum Shape {
 
 /// Qualifiers written before a figure, as word sequences, longest first
 /// within each meaning.
-pub const PRE_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
+pub const PRE_QUALIFIERS: &[Phrase] = &[
     (&["more", "than"], Qualifier::MoreThan, Shape::Bound),
     (&["greater", "than"], Qualifier::MoreThan, Shape::Bound),
     (&["upwards", "of"], Qualifier::MoreThan, Shape::Bound),
@@ -379,7 +431,7 @@ pub const PRE_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
 ];
 
 /// Qualifiers written after a figure ("10,000 or more").
-pub const POST_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
+pub const POST_QUALIFIERS: &[Phrase] = &[
     (&["or", "more"], Qualifier::AtLeast, Shape::Bound),
     (&["or", "greater"], Qualifier::AtLeast, Shape::Bound),
     (&["or", "higher"], Qualifier::AtLeast, Shape::Bound),
@@ -396,9 +448,44 @@ pub const POST_QUALIFIERS: &[(&[&str], Qualifier, Shape)] = &[
     (&["or", "less"], Qualifier::AtMost, Shape::Bound),
 ];
 
+/// A qualifier phrase: its words, meaning and shape.
+pub type Phrase = (&'static [&'static str], Qualifier, Shape);
+
+type PhraseMap = HashMap<&'static str, Vec<&'static Phrase>, BuildHasherDefault<Fnv>>;
+
+/// The phrases of a list keyed by their last or first word, in list order:
+/// a figure then tries only the phrases that can end (or start) at its
+/// neighbouring word, not all of them.
+fn index_phrases(list: &'static [Phrase], last: bool) -> PhraseMap {
+    let mut map = PhraseMap::default();
+    for p in list {
+        let key = if last { p.0.last() } else { p.0.first() };
+        if let Some(k) = key {
+            map.entry(*k).or_default().push(p);
+        }
+    }
+    map
+}
+
+/// The qualifiers before a figure whose last word is `w`, in list order.
+pub fn pre_qualifiers_ending(w: &str) -> &'static [&'static Phrase] {
+    static MAP: OnceLock<PhraseMap> = OnceLock::new();
+    MAP.get_or_init(|| index_phrases(PRE_QUALIFIERS, true))
+        .get(w)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The qualifiers after a figure whose first word is `w`, in list order.
+pub fn post_qualifiers_starting(w: &str) -> &'static [&'static Phrase] {
+    static MAP: OnceLock<PhraseMap> = OnceLock::new();
+    MAP.get_or_init(|| index_phrases(POST_QUALIFIERS, false))
+        .get(w)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// Words before a number that make it a label, not a quantity
 /// ("page 5", "No. 10", "flight 370").
-pub const LABEL_WORDS: &[&str] = &[
+pub static LABEL_WORDS: WordSet = WordSet::new(&[
     "no",
     "nos",
     "number",
@@ -487,10 +574,10 @@ pub const LABEL_WORDS: &[&str] = &[
     "galaxy",
     "ios",
     "android",
-];
+]);
 
 /// Words that end a street address ("10 Downing Street").
-pub const STREET_WORDS: &[&str] = &[
+pub static STREET_WORDS: WordSet = WordSet::new(&[
     "street",
     "st",
     "road",
@@ -512,10 +599,10 @@ pub const STREET_WORDS: &[&str] = &[
     "row",
     "parkway",
     "highway",
-];
+]);
 
 /// Words before a four-digit number that make it a year.
-pub const YEAR_CONTEXT: &[&str] = &[
+pub static YEAR_CONTEXT: WordSet = WordSet::new(&[
     "in",
     "since",
     "of",
@@ -573,10 +660,10 @@ pub const YEAR_CONTEXT: &[&str] = &[
     "ce",
     "bc",
     "ad",
-];
+]);
 
 /// Words that end a sports-score context ("won 3-1").
-pub const SCORE_CONTEXT: &[&str] = &[
+pub static SCORE_CONTEXT: WordSet = WordSet::new(&[
     "won",
     "win",
     "wins",
@@ -619,10 +706,10 @@ pub const SCORE_CONTEXT: &[&str] = &[
     "votes",
     "voted",
     "voting",
-];
+]);
 
 /// Function words that never name what a figure counts.
-pub const NOT_UNITS: &[&str] = &[
+pub static NOT_UNITS: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -830,16 +917,16 @@ pub const NOT_UNITS: &[&str] = &[
     "october",
     "november",
     "december",
-];
+]);
 
 /// Nouns that end in "ed" and are not past-tense verbs.
-const ED_NOUNS: &[&str] = &[
+static ED_NOUNS: WordSet = WordSet::new(&[
     "hundred", "red", "bed", "shed", "speed", "seed", "feed", "need", "breed", "greed", "weed",
     "deed", "kindred", "creed", "steed", "reed", "sled", "fed", "wed", "med", "led", "ted",
-];
+]);
 
 /// Common verbs of news figures, as stems.
-const VERB_STEMS: &[&str] = &[
+static VERB_STEMS: WordSet = WordSet::new(&[
     "suspend", "clos", "remov", "delet", "ban", "block", "hir", "employ", "cut", "lay", "sack",
     "kill", "injur", "di", "infect", "report", "record", "regist", "sell", "buy", "rais", "spend",
     "pay", "earn", "los", "win", "vot", "receiv", "approv", "reject", "arrest", "charg", "convict",
@@ -850,14 +937,14 @@ const VERB_STEMS: &[&str] = &[
     "subscrib", "rise", "fall", "grow", "count", "reach", "total", "hit", "top", "climb", "drop",
     "declin", "increas", "decreas", "doubl", "tripl", "halv", "jump", "soar", "plung", "slump",
     "surg", "tumbl", "dip", "slip", "post", "generat", "make", "tak", "collect", "serv",
-];
+]);
 
 /// Stems of verbs that report a change in a figure.
-pub const CHANGE_VERBS: &[&str] = &[
+static CHANGE_VERBS: WordSet = WordSet::new(&[
     "rise", "fall", "grow", "climb", "drop", "declin", "increas", "decreas", "jump", "soar",
     "plung", "slump", "surg", "tumbl", "dip", "slip", "gain", "los", "cut", "rais", "doubl",
     "halv", "edg", "shrink", "shrank", "expand", "sank", "sink", "slid", "slide", "fell",
-];
+]);
 
 /// Irregular verb forms mapped to their stems.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -923,17 +1010,78 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("chose", "choose"),
 ];
 
+/// The stem of an irregular verb form ("rose" -> "rise").
+fn irregular(w: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&str, &str, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    MAP.get_or_init(|| IRREGULAR.iter().copied().collect())
+        .get(w)
+        .copied()
+}
+
+/// A verb stem: a fixed word, or the front of the word with an optional
+/// "y" in place of the "ied"/"ies" it ended in ("carried" -> "carry").
+enum Stem<'a> {
+    Fixed(&'static str),
+    Front(&'a str),
+    FrontY(&'a str),
+}
+
+impl Stem<'_> {
+    fn into_string(self) -> String {
+        match self {
+            Stem::Fixed(s) | Stem::Front(s) => s.to_string(),
+            Stem::FrontY(s) => format!("{s}y"),
+        }
+    }
+
+    /// Whether the stem is in a set, without building it as a `String`
+    /// (nouns such as "companies" come here for every figure they count).
+    fn is_in(&self, set: &WordSet) -> bool {
+        match self {
+            Stem::Fixed(s) | Stem::Front(s) => set.contains(s),
+            Stem::FrontY(s) => {
+                let mut buf = [0u8; 32];
+                let Some(slot) = buf.get_mut(..=s.len()) else {
+                    return set.contains(&format!("{s}y"));
+                };
+                slot[..s.len()].copy_from_slice(s.as_bytes());
+                slot[s.len()] = b'y';
+                std::str::from_utf8(slot).is_ok_and(|t| set.contains(t))
+            }
+        }
+    }
+}
+
 /// The stem of a verb form ("suspended" -> "suspend"), when the word is one.
 pub fn verb_stem(w: &str) -> Option<String> {
-    if let Some((_, stem)) = IRREGULAR.iter().find(|(form, _)| *form == w) {
-        return Some(stem.to_string());
+    stem_of(w).map(Stem::into_string)
+}
+
+/// Whether a word is a form of a verb (what [`verb_stem`] recognises).
+pub fn is_verb(w: &str) -> bool {
+    stem_of(w).is_some()
+}
+
+/// Whether a word is a form of a verb that reports a change in a figure.
+pub fn is_change_verb(w: &str) -> bool {
+    stem_of(w).is_some_and(|s| s.is_in(&CHANGE_VERBS))
+}
+
+fn stem_of(w: &str) -> Option<Stem<'_>> {
+    if let Some(stem) = irregular(w) {
+        return Some(Stem::Fixed(stem));
     }
     let stem = strip_inflection(w);
-    let past = w.len() > 4 && w.ends_with("ed") && !ED_NOUNS.contains(&w);
-    if past || VERB_STEMS.contains(&stem.as_str()) && stem != w {
+    let past = w.len() > 4 && w.ends_with("ed") && !ED_NOUNS.contains(w);
+    // A stem made from "ied"/"ies" always differs from the word.
+    let differs = match stem {
+        Stem::Front(f) => f != w,
+        _ => true,
+    };
+    if past || differs && stem.is_in(&VERB_STEMS) {
         Some(stem)
-    } else if VERB_STEMS.contains(&w) {
-        Some(w.to_string())
+    } else if VERB_STEMS.contains(w) {
+        Some(Stem::Front(w))
     } else {
         None
     }
@@ -942,27 +1090,29 @@ pub fn verb_stem(w: &str) -> Option<String> {
 /// Strips -ied/-ies, -ed, -ing, -es, -s and a final -e, so that every form
 /// of a regular verb gives the same stem ("closed", "closes", "closing",
 /// "close" -> "clos").
-fn strip_inflection(w: &str) -> String {
-    let s = if let Some(s) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
-        format!("{s}y")
-    } else if let Some(s) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
-        s.to_string()
+fn strip_inflection(w: &str) -> Stem<'_> {
+    if let Some(s) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
+        // Ends in "y": no final "e" to strip.
+        return Stem::FrontY(s);
+    }
+    let s = if let Some(s) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
+        s
     } else if let Some(s) = w.strip_suffix("ed").filter(|s| s.len() >= 2) {
-        s.to_string()
+        s
     } else if let Some(s) = w.strip_suffix("es").filter(|s| s.len() >= 3) {
-        s.to_string()
+        s
     } else if let Some(s) = w
         .strip_suffix('s')
         .filter(|s| s.len() >= 3 && !s.ends_with('s'))
     {
-        s.to_string()
+        s
     } else {
-        w.to_string()
+        w
     };
-    match s.strip_suffix('e') {
-        Some(t) if t.len() >= 3 => t.to_string(),
+    Stem::Front(match s.strip_suffix('e') {
+        Some(t) if t.len() >= 3 => t,
         _ => s,
-    }
+    })
 }
 
 /// The singular of a counted noun ("accounts" -> "account").
