@@ -5,9 +5,10 @@
 
 use crate::calendar::month_number;
 use chrono::Weekday;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, Match, PatternID, meta};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A modifier that narrows a unit to a band: "early", "mid", "late", "the
 /// start of", "the end of".
@@ -307,12 +308,43 @@ struct Patterns {
     alts: Vec<Alternative>,
 }
 
-/// One alternative on its own: small, so reading its groups is cheap.
+/// One alternative on its own: small, so reading its groups is cheap. It is
+/// compiled when the search first reports it, so a short text pays only
+/// for the phrases it holds.
 struct Alternative {
     group: Group,
+    pattern: String,
+    compiled: OnceLock<Compiled>,
+}
+
+struct Compiled {
     re: meta::Regex,
     /// Group names with their indices.
     names: Vec<(String, usize)>,
+}
+
+impl Alternative {
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            // Only ever searched anchored over a span already known to
+            // match: a prefilter or a lazy DFA would be built for nothing.
+            let config = meta::Regex::config()
+                .auto_prefilter(false)
+                .hybrid(false)
+                .dfa(false);
+            let re = meta::Regex::builder()
+                .configure(config)
+                .build(&self.pattern)
+                .expect("period alternative");
+            let names = re
+                .group_info()
+                .pattern_names(PatternID::ZERO)
+                .enumerate()
+                .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                .collect();
+            Compiled { re, names }
+        })
+    }
 }
 
 /// Which reader an alternative's groups go to.
@@ -357,27 +389,24 @@ static ATOM: LazyLock<Patterns> = LazyLock::new(|| {
     let alts = alternatives();
     let patterns: Vec<String> = alts.iter().map(|a| format!(r"(?-u){B}(?:{a})")).collect();
     // Leftmost-first across patterns behaves as one alternation; the lazy
-    // DFA needs room for a pattern this wide.
+    // DFA needs room for a pattern this wide. Nearly every letter and digit
+    // can start a phrase, so no prefilter could skip text: extracting
+    // literals for one only costs compile time.
+    let config = meta::Regex::config()
+        .hybrid_cache_capacity(16 << 20)
+        .auto_prefilter(false)
+        .which_captures(WhichCaptures::Implicit);
     let re = meta::Regex::builder()
-        .configure(meta::Regex::config().hybrid_cache_capacity(16 << 20))
+        .configure(config)
         .build_many(&patterns)
         .expect("period pattern");
     let alts = alts
         .iter()
-        .zip(&patterns)
-        .map(|(a, p)| {
-            let re = meta::Regex::new(p).expect("period alternative");
-            let names = re
-                .group_info()
-                .pattern_names(PatternID::ZERO)
-                .enumerate()
-                .filter_map(|(i, n)| Some((n?.to_string(), i)))
-                .collect();
-            Alternative {
-                group: group_of(a),
-                re,
-                names,
-            }
+        .zip(patterns)
+        .map(|(a, pattern)| Alternative {
+            group: group_of(a),
+            pattern,
+            compiled: OnceLock::new(),
         })
         .collect();
     Patterns { re, alts }
@@ -439,7 +468,8 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
     let mut limit = lower.len();
     // Where the number that cut the haystack ends.
     let mut past = 0;
-    let mut caps: Vec<Captures> = ATOM.alts.iter().map(|a| a.re.create_captures()).collect();
+    // Each alternative's groups, made when it first matches.
+    let mut caps: Vec<Option<Captures>> = ATOM.alts.iter().map(|_| None).collect();
     while at < lower.len() {
         let found = ATOM.re.search(&Input::new(&lower[..limit]).span(at..limit));
         let Some(m) = found else {
@@ -492,19 +522,22 @@ fn trim_full_stop(lower: &str, start: usize, end: usize) -> usize {
 }
 
 /// Reads a match with its own alternative, anchored where it starts.
-fn read_match(m: &Match, caps: &mut [Captures], text: &str, lower: &str) -> Option<Cal> {
+fn read_match(m: &Match, caps: &mut [Option<Captures>], text: &str, lower: &str) -> Option<Cal> {
     let (start, end) = (m.start(), m.end());
     let k = m.pattern().as_usize();
     let alt = ATOM.alts.get(k)?;
-    let caps = caps.get_mut(k)?;
+    let compiled = alt.compiled();
+    let caps = caps
+        .get_mut(k)?
+        .get_or_insert_with(|| compiled.re.create_captures());
     let input = Input::new(&lower[..end])
         .span(start..end)
         .anchored(Anchored::Yes);
-    alt.re.search_captures(&input, caps);
+    compiled.re.search_captures(&input, caps);
     let groups = Groups {
         hay: lower,
         caps,
-        names: &alt.names,
+        names: &compiled.names,
     };
     read(alt.group, &groups, text, lower)
 }
