@@ -78,6 +78,9 @@ pub struct Story<'a> {
     pub periods: &'a [Vec<crate::period::Period>],
     /// Each document's text in ASCII lower case (same offsets).
     lower: Vec<String>,
+    /// Each sentence's before/after pairs, found on first use: several
+    /// rules read them.
+    pairs: std::cell::OnceCell<Vec<Vec<pairs::BeforeAfter>>>,
     pub options: &'a Options,
 }
 
@@ -93,8 +96,19 @@ impl<'a> Story<'a> {
             sentences: &extraction.sentences,
             periods: &extraction.periods,
             lower: docs.iter().map(|d| d.text.to_ascii_lowercase()).collect(),
+            pairs: std::cell::OnceCell::new(),
             options,
         }
+    }
+
+    /// The before/after pairs of a sentence ([`pairs::before_after`]).
+    fn pairs(&self, s: usize) -> &[pairs::BeforeAfter] {
+        let all = self.pairs.get_or_init(|| {
+            (0..self.sentences.len())
+                .map(|s| pairs::find_pairs(self, s))
+                .collect()
+        });
+        all.get(s).map_or(&[], Vec::as_slice)
     }
 
     /// Lower-case text of a document between two offsets.

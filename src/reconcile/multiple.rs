@@ -243,13 +243,13 @@ impl Multiple {
                 .captures(lead)
                 .or_else(|| VERB_AFTER.captures(story.text_after(last)));
             if let Some(cap) = cap
-                && let Some(found) = Multiple::verb_factor(story, &cap, &pair)
+                && let Some(found) = Multiple::verb_factor(story, &cap, pair)
             {
                 out.push(found);
             } else if let Some(cap) = FRACTION_CHANGE_BEFORE
                 .captures(lead)
                 .or_else(|| FRACTION_CHANGE_AFTER.captures(story.text_after(last)))
-                && let Some(found) = fraction_change(&cap, &pair)
+                && let Some(found) = fraction_change(&cap, pair)
             {
                 out.push(found);
             }

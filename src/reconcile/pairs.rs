@@ -31,9 +31,13 @@ pub enum Direction {
 const WHEN: &str = r"in|at|on|during|for|a|an|the|this|last|previous|prior|year|years|month|earlier|ago|before|previously|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|quarter|election|census|survey|poll|\d{4}(?:-\d{2})?";
 
 /// "from" right before the first figure ("rose from", "from a low of").
-static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)from(?:\s+(?:a\s+(?:low|high)\s+of|just|only))?\s*$").expect("from")
-});
+const FROM_BEFORE: &[&[&str]] = &[
+    &["from"],
+    &["from", "just"],
+    &["from", "only"],
+    &["from", "a", "low", "of"],
+    &["from", "a", "high", "of"],
+];
 
 /// Between the two figures of "from A to B": at most a few words (a year,
 /// "a year earlier") and then "to".
@@ -43,9 +47,49 @@ static FROM_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "to" right before the later figure of "to B from A".
-static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$").expect("to")
-});
+const TO_BEFORE: &[&[&str]] = &[
+    &["to"],
+    &["to", "just"],
+    &["to", "a", "high", "of"],
+    &["to", "a", "low", "of"],
+    &["to", "a", "record", "of"],
+];
+
+/// Whether a stretch of text ends with one of the phrases (words apart by
+/// white space, the first at a word boundary), then white space only.
+pub fn ends_with_phrase(text: &str, phrases: &[&[&str]]) -> bool {
+    phrases.iter().any(|words| ends_with_words(text, words))
+}
+
+fn ends_with_words(text: &str, words: &[&str]) -> bool {
+    let mut rest = text.trim_end_matches(char::is_whitespace);
+    for (k, word) in words.iter().enumerate().rev() {
+        let Some(r) = rest.strip_suffix(word) else {
+            return false;
+        };
+        rest = if k == 0 {
+            r
+        } else {
+            let trimmed = r.trim_end_matches(char::is_whitespace);
+            if trimmed.len() == r.len() {
+                return false;
+            }
+            trimmed
+        };
+    }
+    !rest.as_bytes().last().is_some_and(|&b| is_word_byte(b))
+}
+
+/// A byte of an ASCII word, as `(?-u:\b)` sees words.
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The ASCII words of a stretch of text: the runs `(?-u:\b)` delimits.
+pub fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+}
 
 /// Between B and A in "to B from A".
 static TO_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,44 +111,201 @@ static UP_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("up-from")
 });
 
-static UP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|grew|grow(?:s|n|th|ing)?|up|surg(?:e|ed|es|ing)|soar(?:s|ed|ing)?|higher|boost(?:s|ed)?|doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|trebl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|improv(?:e|ed|es|ing|ement))(?-u:\b)")
-        .expect("up words")
-});
+/// Words that say a figure went up, sorted for binary search.
+const UP_WORDS: &[&str] = &[
+    "boost",
+    "boosted",
+    "boosts",
+    "climb",
+    "climbed",
+    "climbing",
+    "climbs",
+    "double",
+    "doubled",
+    "doubles",
+    "doubling",
+    "gain",
+    "gained",
+    "gaining",
+    "gains",
+    "grew",
+    "grow",
+    "growing",
+    "grown",
+    "grows",
+    "growth",
+    "higher",
+    "improve",
+    "improved",
+    "improvement",
+    "improves",
+    "improving",
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "jump",
+    "jumped",
+    "jumping",
+    "jumps",
+    "quadruple",
+    "quadrupled",
+    "quadruples",
+    "quadrupling",
+    "rise",
+    "risen",
+    "rises",
+    "rising",
+    "rose",
+    "soar",
+    "soared",
+    "soaring",
+    "soars",
+    "surge",
+    "surged",
+    "surges",
+    "surging",
+    "treble",
+    "trebled",
+    "trebles",
+    "trebling",
+    "triple",
+    "tripled",
+    "triples",
+    "tripling",
+    "up",
+];
 
-static DOWN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|down|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|dip(?:s|ped|ping)?|shr[ai]nk(?:s|ing)?|shrunk|plung(?:e|ed|es|ing)|plummet(?:s|ed|ing)?|lower|cut|tumbl(?:e|ed|es|ing)|halv(?:e|ed|es|ing)|los(?:s|t|e|es|ing)|slump(?:s|ed|ing)?|sank|sink(?:s|ing)?)(?-u:\b)")
-        .expect("down words")
-});
+/// Words that say a figure went down, sorted for binary search.
+const DOWN_WORDS: &[&str] = &[
+    "cut",
+    "decline",
+    "declined",
+    "declines",
+    "declining",
+    "decrease",
+    "decreased",
+    "decreases",
+    "decreasing",
+    "dip",
+    "dipped",
+    "dipping",
+    "dips",
+    "down",
+    "drop",
+    "dropped",
+    "dropping",
+    "drops",
+    "fall",
+    "fallen",
+    "falling",
+    "falls",
+    "fell",
+    "halve",
+    "halved",
+    "halves",
+    "halving",
+    "lose",
+    "loses",
+    "losing",
+    "loss",
+    "lost",
+    "lower",
+    "plummet",
+    "plummeted",
+    "plummeting",
+    "plummets",
+    "plunge",
+    "plunged",
+    "plunges",
+    "plunging",
+    "sank",
+    "shrank",
+    "shranking",
+    "shranks",
+    "shrink",
+    "shrinking",
+    "shrinks",
+    "shrunk",
+    "sink",
+    "sinking",
+    "sinks",
+    "slid",
+    "slide",
+    "slides",
+    "sliding",
+    "slip",
+    "slipped",
+    "slipping",
+    "slips",
+    "slump",
+    "slumped",
+    "slumping",
+    "slumps",
+    "tumble",
+    "tumbled",
+    "tumbles",
+    "tumbling",
+];
+
+/// Words that say better or worse, not up or down ("an improvement of"
+/// for a deficit that narrows): they give no direction to a change figure.
+fn is_value_word(w: &str) -> bool {
+    matches!(
+        w,
+        "improve" | "improved" | "improves" | "improving" | "improvement"
+    )
+}
 
 /// The direction words in a stretch of text say, when they agree.
 pub fn direction(text: &str) -> Option<Direction> {
-    match (UP_WORDS.is_match(text), DOWN_WORDS.is_match(text)) {
+    words_direction(&[text], true)
+}
+
+/// The direction words in stretches of text say, when they agree; without
+/// `value_words`, "improvement" and its kin say nothing (a change figure's
+/// own words: better is not up).
+fn words_direction(texts: &[&str], value_words: bool) -> Option<Direction> {
+    let (mut up, mut down) = (false, false);
+    for w in texts.iter().flat_map(|t| ascii_words(t)) {
+        if !value_words && is_value_word(w) {
+            continue;
+        }
+        up = up || UP_WORDS.binary_search(&w).is_ok();
+        down = down || DOWN_WORDS.binary_search(&w).is_ok();
+    }
+    match (up, down) {
         (true, false) => Some(Direction::Up),
         (false, true) => Some(Direction::Down),
         _ => None,
     }
 }
 
-/// The before/after pairs of adjacent claims in a sentence.
-pub fn before_after(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
+/// The before/after pairs of adjacent claims in a sentence. Several rules
+/// read them, so the story finds them once.
+pub fn before_after<'s>(story: &'s Story, sentence: usize) -> &'s [BeforeAfter] {
+    story.pairs(sentence)
+}
+
+/// Finds the before/after pairs of a sentence.
+pub(super) fn find_pairs(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
     let range = story.sentences[sentence].claims.clone();
     let mut out = Vec::new();
     for i in range.start..range.end.saturating_sub(1) {
         let j = i + 1;
         let between = story.text_after(i);
-        let pair =
-            if FROM_BEFORE.is_match(story.text_before(i)) && FROM_TO_BETWEEN.is_match(between) {
-                Some((i, j, "from ... to"))
-            } else if TO_BEFORE.is_match(story.text_before(i))
-                && (TO_FROM_BETWEEN.is_match(between) || TO_PHRASE_FROM.is_match(between))
-            {
-                Some((j, i, "to ... from"))
-            } else if UP_FROM_BETWEEN.is_match(between) {
-                Some((j, i, "up/down from"))
-            } else {
-                None
-            };
+        let lead = story.text_before(i);
+        let pair = if ends_with_phrase(lead, FROM_BEFORE) && FROM_TO_BETWEEN.is_match(between) {
+            Some((i, j, "from ... to"))
+        } else if ends_with_phrase(lead, TO_BEFORE)
+            && (TO_FROM_BETWEEN.is_match(between) || TO_PHRASE_FROM.is_match(between))
+        {
+            Some((j, i, "to ... from"))
+        } else if UP_FROM_BETWEEN.is_match(between) {
+            Some((j, i, "up/down from"))
+        } else {
+            None
+        };
         if let Some((before, after, cue)) = pair {
             out.push(BeforeAfter { before, after, cue });
         }
@@ -222,20 +423,6 @@ static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("adjusted")
 });
 
-/// Words that say better or worse, not up or down ("an improvement of"
-/// for a deficit that narrows), give no direction.
-static VALUE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)improv(?:e|ed|es|ing|ement)(?-u:\b)").expect("value words")
-});
-
-fn numeric_direction(text: &str) -> Option<Direction> {
-    direction(&VALUE_WORDS.replace_all(text, " "))
-}
-
-fn sen_index(story: &Story, pair: &BeforeAfter) -> usize {
-    story.claims[pair.before].sentence
-}
-
 /// The change figure the syntax ties to a pair: right after it as an
 /// apposition (", an increase of 560", ", a 15% rise") or right before it
 /// after a change verb ("fell by 560 to ..."). `accept` says which claims
@@ -245,16 +432,25 @@ pub fn stated_change(
     pair: &BeforeAfter,
     accept: impl Fn(usize) -> bool,
 ) -> Option<StatedChange> {
+    if ADJUSTED.is_match(story.sentence_text(story.claims[pair.before].sentence)) {
+        return None;
+    }
+    tied_change(story, pair, accept)
+}
+
+/// [`stated_change`] in a sentence known to state no adjusted change.
+fn tied_change(
+    story: &Story,
+    pair: &BeforeAfter,
+    accept: impl Fn(usize) -> bool,
+) -> Option<StatedChange> {
     let sen = &story.sentences[story.claims[pair.before].sentence];
     let first = pair.before.min(pair.after);
     let last = pair.before.max(pair.after);
-    if ADJUSTED.is_match(story.sentence_text(sen_index(story, pair))) {
-        return None;
-    }
-    let verb = numeric_direction(last_words(story.text_before(first), 3));
     let make = |c: usize, lead: &str, trail: &str| {
         let (lead, trail) = (tidy(lead), tidy(trail));
-        let direction = numeric_direction(&format!("{lead} {trail}")).or(verb);
+        let direction = words_direction(&[&lead, &trail], false)
+            .or_else(|| words_direction(&[last_words(story.text_before(first), 3)], false));
         StatedChange {
             claim: c,
             lead,
@@ -316,14 +512,16 @@ pub fn changes(
     sentence: usize,
     accept: impl Fn(&BeforeAfter, usize) -> bool,
 ) -> Vec<(BeforeAfter, StatedChange)> {
-    let mut out: Vec<(BeforeAfter, StatedChange)> = before_after(story, sentence)
-        .into_iter()
-        .filter_map(|p| stated_change(story, &p, |c| accept(&p, c)).map(|c| (p, c)))
-        .collect();
     let range = story.sentences[sentence].claims.clone();
-    if ADJUSTED.is_match(story.sentence_text(sentence)) {
-        return out;
+    let pairs = before_after(story, sentence);
+    // An adjusted change in the sentence rules out every reading below.
+    if (pairs.is_empty() && range.len() < 3) || ADJUSTED.is_match(story.sentence_text(sentence)) {
+        return Vec::new();
     }
+    let mut out: Vec<(BeforeAfter, StatedChange)> = pairs
+        .iter()
+        .filter_map(|p| tied_change(story, p, |c| accept(p, c)).map(|c| (p.clone(), c)))
+        .collect();
     for b in range.start..range.end.saturating_sub(2) {
         let (c, a) = (b + 1, b + 2);
         let Some(m) = UP_BY_BEFORE.captures(story.text_after(b)) else {
@@ -391,6 +589,43 @@ pub mod testing {
         let mut out = Vec::new();
         rule.check(&story, &mut out);
         out
+    }
+
+    /// Separators for generated text: white space of several kinds, the
+    /// punctuation cues turn on, and non-ASCII characters that border
+    /// ASCII words.
+    const SEPARATORS: &[&str] = &[
+        " ", " ", " ", "  ", "", "\u{a0}", "\t", "\n", ",", ", ", " (", ";", "-", "–", "’", "é",
+        "€", "_", ".", "\"", "“",
+    ];
+
+    /// Deterministic pseudo-random strings of words from `vocab` with
+    /// separators between them, for comparing a hand-written matcher with
+    /// the pattern it replaces.
+    pub fn texts(vocab: &[&str], n: usize, max_words: usize) -> Vec<String> {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |m: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let mut t = String::new();
+                if next(3) == 0 {
+                    t.push_str(SEPARATORS[next(SEPARATORS.len())]);
+                }
+                for _ in 0..=next(max_words) {
+                    t.push_str(vocab[next(vocab.len())]);
+                    t.push_str(SEPARATORS[next(SEPARATORS.len())]);
+                }
+                if next(2) == 0 {
+                    t.pop();
+                }
+                t
+            })
+            .collect()
     }
 }
 
@@ -483,5 +718,88 @@ mod tests {
         assert_eq!(direction(", down"), Some(Direction::Down));
         assert_eq!(direction("rose, then fell"), None);
         assert_eq!(direction("stood at"), None);
+        // ASCII word boundaries: a curly quote or an accented letter ends a
+        // word; an underscore or a digit does not.
+        assert_eq!(direction("’rose’"), Some(Direction::Up));
+        assert_eq!(direction("caféfell"), Some(Direction::Down));
+        assert_eq!(direction("rose_"), None);
+        assert_eq!(direction("2rose"), None);
+    }
+
+    const UP_PATTERN: &str = r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|gain(?:s|ed|ing)?|grew|grow(?:s|n|th|ing)?|up|surg(?:e|ed|es|ing)|soar(?:s|ed|ing)?|higher|boost(?:s|ed)?|doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|trebl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|improv(?:e|ed|es|ing|ement))(?-u:\b)";
+    const DOWN_PATTERN: &str = r"(?-u:\b)(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|down|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|dip(?:s|ped|ping)?|shr[ai]nk(?:s|ing)?|shrunk|plung(?:e|ed|es|ing)|plummet(?:s|ed|ing)?|lower|cut|tumbl(?:e|ed|es|ing)|halv(?:e|ed|es|ing)|los(?:s|t|e|es|ing)|slump(?:s|ed|ing)?|sank|sink(?:s|ing)?)(?-u:\b)";
+    const VALUE_PATTERN: &str = r"(?-u:\b)improv(?:e|ed|es|ing|ement)(?-u:\b)";
+
+    /// Stems of the direction words, each with every ending the lists use
+    /// and some they do not.
+    fn direction_vocabulary() -> Vec<String> {
+        let mut stems: Vec<&str> = UP_WORDS.iter().chain(DOWN_WORDS).copied().collect();
+        stems.extend([
+            "improv", "los", "shr", "surg", "declin", "plung", "halv", "Rose", "UP",
+        ]);
+        let endings = [
+            "", "s", "e", "ed", "es", "en", "n", "ing", "th", "ement", "ment", "ped", "ping", "ly",
+            "_", "1",
+        ];
+        let mut words: Vec<String> = stems
+            .iter()
+            .flat_map(|s| endings.iter().map(move |e| format!("{s}{e}")))
+            .collect();
+        words
+            .extend(["shrank", "shranks", "shranking", "shrunk", "slid", "sank"].map(String::from));
+        words
+    }
+
+    #[test]
+    fn direction_words_agree_with_their_patterns() {
+        assert!(UP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(DOWN_WORDS.windows(2).all(|w| w[0] < w[1]));
+        let (up, down) = (
+            Regex::new(UP_PATTERN).unwrap(),
+            Regex::new(DOWN_PATTERN).unwrap(),
+        );
+        let value = Regex::new(VALUE_PATTERN).unwrap();
+        let old = |t: &str| match (up.is_match(t), down.is_match(t)) {
+            (true, false) => Some(Direction::Up),
+            (false, true) => Some(Direction::Down),
+            _ => None,
+        };
+        let vocab = direction_vocabulary();
+        let vocab: Vec<&str> = vocab.iter().map(String::as_str).collect();
+        for w in &vocab {
+            for t in [
+                w.to_string(),
+                format!("x {w},"),
+                format!("é{w}’"),
+                format!("_{w}"),
+            ] {
+                assert_eq!(direction(&t), old(&t), "{t:?}");
+            }
+        }
+        for t in testing::texts(&vocab, 20_000, 3) {
+            assert_eq!(direction(&t), old(&t), "{t:?}");
+            let stripped = value.replace_all(&t, " ");
+            assert_eq!(words_direction(&[&t], false), old(&stripped), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn cue_endings_agree_with_their_patterns() {
+        let from =
+            Regex::new(r"(?-u:\b)from(?:\s+(?:a\s+(?:low|high)\s+of|just|only))?\s*$").unwrap();
+        let to =
+            Regex::new(r"(?-u:\b)to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$").unwrap();
+        let vocab = [
+            "from", "to", "a", "low", "high", "record", "of", "just", "only", "xfrom", "tox",
+            "froma", "ofx", "rose", "1", "\u{2009}", "\u{3000}",
+        ];
+        for t in testing::texts(&vocab, 40_000, 5) {
+            assert_eq!(
+                ends_with_phrase(&t, FROM_BEFORE),
+                from.is_match(&t),
+                "{t:?}"
+            );
+            assert_eq!(ends_with_phrase(&t, TO_BEFORE), to.is_match(&t), "{t:?}");
+        }
     }
 }

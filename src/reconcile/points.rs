@@ -176,8 +176,8 @@ impl super::Rule for Points {
                 if !is_level(a) || !is_level(b) {
                     continue;
                 }
-                if let Some(stated) = Points::stated(story, &pair) {
-                    out.push(judge(story, &pair, &stated));
+                if let Some(stated) = Points::stated(story, pair) {
+                    out.push(judge(story, pair, &stated));
                 }
             }
             Points::comparisons(story, s, out);
