@@ -1,6 +1,6 @@
 //! `--format csv`: one row per claim (RFC 4180), the JSON fields flattened.
 
-use super::Report;
+use super::{Num, Report};
 use std::io::{self, Write};
 
 /// The header row; the order of the columns is part of the contract.
@@ -43,8 +43,7 @@ pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
 /// One row per claim, without the header.
 pub fn write_rows(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let num =
-        |n: &Option<serde_json::Number>| n.as_ref().map(|n| n.to_string()).unwrap_or_default();
+    let num = |n: &Option<Num>| n.as_ref().map(|n| n.to_string()).unwrap_or_default();
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let name = |v: &dyn erased::Named| v.name();
     for c in &report.claims {

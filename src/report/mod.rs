@@ -5,6 +5,7 @@
 //! in `docs/output.md`: keep the names, add fields freely.
 
 pub mod csv;
+pub mod encode;
 pub mod github;
 pub mod json;
 pub mod jsonl;
@@ -83,9 +84,9 @@ pub struct ClaimRecord {
     pub end: usize,
     pub text: String,
     pub literal: String,
-    pub value: Option<serde_json::Number>,
-    pub low: Option<serde_json::Number>,
-    pub high: Option<serde_json::Number>,
+    pub value: Option<Num>,
+    pub low: Option<Num>,
+    pub high: Option<Num>,
     pub low_inclusive: bool,
     pub high_inclusive: bool,
     pub qualifier: Qualifier,
@@ -96,11 +97,11 @@ pub struct ClaimRecord {
     pub unit_inferred: bool,
     pub measure: Option<String>,
     pub period: Option<PeriodInfo>,
-    pub rounding: Option<serde_json::Number>,
+    pub rounding: Option<Num>,
     pub range: bool,
     /// A range's two ends as stated.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub range_ends: Option<[serde_json::Number; 2]>,
+    pub range_ends: Option<[Num; 2]>,
     pub vague: bool,
     pub share: bool,
     pub problem: Option<String>,
@@ -201,16 +202,45 @@ impl Summary {
     }
 }
 
-/// A decimal as a JSON number, exactly as written in decimal.
-pub fn json_number(v: Decimal) -> serde_json::Number {
-    let v = v.normalize();
-    // Most figures are whole: those need no round trip through a string.
-    if v.scale() == 0
-        && let Some(i) = v.to_i64()
-    {
-        return i.into();
+/// A decimal written as a JSON number: normalised, exactly as written in
+/// decimal. Kept as the decimal itself, so a report of a million claims
+/// holds no string per number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Num(Decimal);
+
+impl Num {
+    pub fn new(v: Decimal) -> Num {
+        Num(v.normalize())
     }
-    serde_json::Number::from_str(&v.to_string()).expect("a decimal is a JSON number")
+
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Whole figures print as integers, so "-0" is "0".
+        if self.0.scale() == 0
+            && let Some(i) = self.0.to_i64()
+        {
+            return write!(f, "{i}");
+        }
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde_json::Number::from_str(&self.to_string())
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s)
+    }
+}
+
+/// A decimal as a JSON number, exactly as written in decimal.
+pub fn json_number(v: Decimal) -> Num {
+    Num::new(v)
 }
 
 fn edge_kind(e: &Edge) -> &'static str {
@@ -488,6 +518,21 @@ fn char_end(src: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Words separated by single spaces: markup blanked inside a claim ("<b>
+/// 412,000</b> people") leaves runs of spaces that are not part of its
+/// words. Most claims have none, and are copied as they stand.
+fn single_spaced(s: &str) -> String {
+    let plain = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
+        && s.is_ascii();
+    if plain {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn claim_record(
     docs: &[Document],
     i: usize,
@@ -513,15 +558,7 @@ fn claim_record(
         column: c.column,
         start: c.start,
         end: c.end,
-        // Markup blanked inside a claim ("<b>412,000</b> people") leaves runs
-        // of spaces that are not part of its words.
-        text: doc
-            .text
-            .get(c.span.0..c.span.1)
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        text: single_spaced(doc.text.get(c.span.0..c.span.1).unwrap_or("")),
         literal: c.literal.clone(),
         value: c.value.map(json_number),
         low: c.interval.low.map(|b| json_number(b.value)),
@@ -570,6 +607,8 @@ mod tests {
                 .or_else(|_| Decimal::from_str(v))
                 .unwrap();
             assert_eq!(json_number(d).to_string(), s, "{v}");
+            // The serde form (the JSON schema's tests use it) agrees.
+            assert_eq!(serde_json::to_string(&json_number(d)).unwrap(), s, "{v}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `--format table`: a table of claims for people, then each check with its
 //! arithmetic, then the counts.
 
-use super::{ClaimRecord, ClaimStatus, Report, Show};
+use super::{ClaimRecord, ClaimStatus, Num, Report, Show};
 use crate::reconcile::Status;
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use owo_colors::OwoColorize;
@@ -34,7 +34,7 @@ fn check_status(s: Status, color: bool) -> String {
 }
 
 fn value_text(c: &ClaimRecord) -> String {
-    let n = |x: &Option<serde_json::Number>| x.as_ref().map(|n| n.to_string());
+    let n = |x: &Option<Num>| x.as_ref().map(|n| n.to_string());
     match (n(&c.low), n(&c.high)) {
         _ if c.problem.is_some() => c.problem.clone().unwrap_or_default(),
         (Some(l), Some(h)) if l == h => l,

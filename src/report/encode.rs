@@ -1,0 +1,687 @@
+//! The report's records written as JSON by hand, for `--format json` and
+//! `--format jsonl`.
+//!
+//! Most of a report's bytes are claim records, and through serde each of
+//! their thirty keys is escaped again for every claim and each number is a
+//! string on the heap. Here a key is a constant copied as it stands, and
+//! strings are copied in runs between the rare bytes that need escaping.
+//! The serde derives on the record types remain the specification: the
+//! tests below check that both give the same bytes, field for field.
+
+use super::{
+    CheckRecord, ClaimRecord, ClaimStatus, DocumentInfo, Excerpt, Num, PeriodInfo, ReadingInfo,
+    Summary,
+};
+use crate::extract::{Qualifier, Quantity};
+use crate::input::DateSource;
+use crate::reconcile::{Severity, Status};
+use std::io::Write;
+
+/// An object key as written in pretty output, `"name": ` (compact output
+/// drops the last space). Keys are constants, so each is copied in one go.
+macro_rules! k {
+    ($name:literal) => {
+        concat!("\"", $name, "\": ")
+    };
+}
+pub(crate) use k;
+
+/// Where a value goes: the buffer, and the nesting level of the value for
+/// pretty output (two spaces per level), or `None` for compact output.
+pub struct Out<'a> {
+    pub buf: &'a mut Vec<u8>,
+    pub level: Option<usize>,
+}
+
+/// A comma, a line break and spaces: the separators of pretty output are
+/// slices of it.
+const SEPARATOR: &[u8] = b",\n                                                                ";
+
+/// A line break and the indentation of `level`.
+pub fn newline_indent(buf: &mut Vec<u8>, level: usize) {
+    separator(buf, false, level);
+}
+
+/// An optional comma, a line break and the indentation of `level`.
+fn separator(buf: &mut Vec<u8>, comma: bool, level: usize) {
+    let from = usize::from(!comma);
+    let mut spaces = level * 2;
+    let k = spaces.min(SEPARATOR.len() - 2);
+    buf.extend_from_slice(&SEPARATOR[from..2 + k]);
+    spaces -= k;
+    while spaces > 0 {
+        let k = spaces.min(SEPARATOR.len() - 2);
+        buf.extend_from_slice(&SEPARATOR[2..2 + k]);
+        spaces -= k;
+    }
+}
+
+/// An object or array being written: separators and indentation between
+/// its members, as serde_json's pretty and compact formatters place them.
+pub struct Seq<'a> {
+    buf: &'a mut Vec<u8>,
+    /// The level of the members, when pretty.
+    level: Option<usize>,
+    close: u8,
+    empty: bool,
+}
+
+impl<'a> Seq<'a> {
+    fn open(out: Out<'a>, open: u8, close: u8) -> Seq<'a> {
+        out.buf.push(open);
+        Seq {
+            buf: out.buf,
+            level: out.level.map(|l| l + 1),
+            close,
+            empty: true,
+        }
+    }
+
+    pub fn object(out: Out<'a>) -> Seq<'a> {
+        Seq::open(out, b'{', b'}')
+    }
+
+    pub fn array(out: Out<'a>) -> Seq<'a> {
+        Seq::open(out, b'[', b']')
+    }
+
+    /// The separator before the next member.
+    fn next(&mut self) {
+        let comma = !self.empty;
+        self.empty = false;
+        match self.level {
+            Some(level) => separator(self.buf, comma, level),
+            None if comma => self.buf.push(b','),
+            None => {}
+        }
+    }
+
+    /// The next array element's place.
+    pub fn element(&mut self) -> Out<'_> {
+        self.next();
+        Out {
+            buf: self.buf,
+            level: self.level,
+        }
+    }
+
+    /// The next object member's key (from `k!`), and the place for its
+    /// value.
+    pub fn key(&mut self, key: &'static str) -> Out<'_> {
+        self.next();
+        let key = match self.level {
+            Some(_) => key,
+            None => &key[..key.len() - 1],
+        };
+        self.buf.extend_from_slice(key.as_bytes());
+        Out {
+            buf: self.buf,
+            level: self.level,
+        }
+    }
+
+    pub fn str(&mut self, key: &'static str, v: &str) {
+        string(self.key(key).buf, v);
+    }
+
+    pub fn opt_str(&mut self, key: &'static str, v: Option<&str>) {
+        match v {
+            Some(v) => self.str(key, v),
+            None => self.raw(key, "null"),
+        }
+    }
+
+    pub fn bool(&mut self, key: &'static str, v: bool) {
+        self.raw(key, if v { "true" } else { "false" });
+    }
+
+    pub fn usize(&mut self, key: &'static str, v: usize) {
+        let buf = self.key(key).buf;
+        buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+    }
+
+    pub fn number(&mut self, key: &'static str, v: Option<&Num>) {
+        match v {
+            Some(n) => number(self.key(key).buf, *n),
+            None => self.raw(key, "null"),
+        }
+    }
+
+    /// A value written as it stands (a literal or a name that needs no
+    /// escaping).
+    pub fn raw(&mut self, key: &'static str, v: &str) {
+        self.key(key).buf.extend_from_slice(v.as_bytes());
+    }
+
+    /// A name from a fixed set, as a JSON string.
+    pub fn name(&mut self, key: &'static str, v: &str) {
+        let buf = self.key(key).buf;
+        buf.push(b'"');
+        buf.extend_from_slice(v.as_bytes());
+        buf.push(b'"');
+    }
+
+    pub fn strings<S: AsRef<str>>(&mut self, key: &'static str, items: &[S]) {
+        let mut a = Seq::array(self.key(key));
+        for s in items {
+            string(a.element().buf, s.as_ref());
+        }
+        a.close();
+    }
+
+    /// Hands what is written so far to `w` once it is large, so a big
+    /// report streams out instead of growing in memory.
+    pub fn spill(&mut self, w: &mut dyn Write) -> std::io::Result<()> {
+        if self.buf.len() >= 1 << 16 {
+            w.write_all(self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    pub fn close(self) {
+        if !self.empty
+            && let Some(level) = self.level
+        {
+            newline_indent(self.buf, level - 1);
+        }
+        self.buf.push(self.close);
+    }
+}
+
+/// A number as [`Num`]'s `Display` writes it, from the decimal's digits
+/// rather than through the formatting machinery.
+pub fn number(buf: &mut Vec<u8>, n: Num) {
+    let d = n.decimal();
+    let scale = d.scale() as usize;
+    let mantissa = d.mantissa();
+    if mantissa == 0 {
+        buf.push(b'0');
+        return;
+    }
+    if mantissa < 0 {
+        buf.push(b'-');
+    }
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(mantissa.unsigned_abs()).as_bytes();
+    if scale == 0 {
+        buf.extend_from_slice(digits);
+    } else if digits.len() > scale {
+        let point = digits.len() - scale;
+        buf.extend_from_slice(&digits[..point]);
+        buf.push(b'.');
+        buf.extend_from_slice(&digits[point..]);
+    } else {
+        buf.extend_from_slice(b"0.");
+        buf.extend(std::iter::repeat_n(b'0', scale - digits.len()));
+        buf.extend_from_slice(digits);
+    }
+}
+
+/// Which bytes a JSON string escapes, and how: 0 for none, `u` for
+/// `\u00XX`, else the letter after the backslash (serde_json's table).
+static ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = b'u';
+        i += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+/// `s` as a JSON string, escaped exactly as serde_json escapes it.
+pub fn string(buf: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    buf.reserve(bytes.len() + 2);
+    buf.push(b'"');
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let e = ESCAPE[b as usize];
+        if e == 0 {
+            continue;
+        }
+        buf.extend_from_slice(&bytes[run..i]);
+        run = i + 1;
+        match e {
+            b'u' => buf.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(b >> 4) as usize],
+                HEX[(b & 0xf) as usize],
+            ]),
+            _ => buf.extend_from_slice(&[b'\\', e]),
+        }
+    }
+    buf.extend_from_slice(&bytes[run..]);
+    buf.push(b'"');
+}
+
+/// The serialised names of the report's enums, as their serde derives
+/// spell them (checked in the tests).
+pub fn qualifier(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::Approximate => "approximate",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::LessThan => "less_than",
+        Qualifier::AtMost => "at_most",
+    }
+}
+
+pub fn quantity(q: Quantity) -> &'static str {
+    match q {
+        Quantity::Count => "count",
+        Quantity::Percent => "percent",
+        Quantity::Points => "points",
+        Quantity::Money => "money",
+    }
+}
+
+pub fn claim_status(s: ClaimStatus) -> &'static str {
+    match s {
+        ClaimStatus::Ok => "ok",
+        ClaimStatus::Inconsistent => "inconsistent",
+        ClaimStatus::Unchecked => "unchecked",
+    }
+}
+
+pub fn status(s: Status) -> &'static str {
+    match s {
+        Status::Ok => "ok",
+        Status::Inconsistent => "inconsistent",
+    }
+}
+
+pub fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Minor => "minor",
+        Severity::Major => "major",
+    }
+}
+
+pub fn date_source(s: DateSource) -> &'static str {
+    match s {
+        DateSource::Option => "option",
+        DateSource::Metadata => "metadata",
+        DateSource::Dateline => "dateline",
+        DateSource::None => "none",
+    }
+}
+
+/// A record that writes its own fields into an object.
+pub trait Fields {
+    fn fields(&self, o: &mut Seq<'_>);
+
+    /// The record as a whole object.
+    fn encode(&self, out: Out<'_>) {
+        let mut o = Seq::object(out);
+        self.fields(&mut o);
+        o.close();
+    }
+}
+
+impl Fields for DocumentInfo {
+    fn fields(&self, o: &mut Seq<'_>) {
+        o.str(k!("path"), &self.path);
+        o.opt_str(k!("reference_date"), self.reference_date.as_deref());
+        o.name(k!("date_source"), date_source(self.date_source));
+        if !self.warnings.is_empty() {
+            o.strings(k!("warnings"), &self.warnings);
+        }
+    }
+}
+
+impl Fields for ReadingInfo {
+    fn fields(&self, o: &mut Seq<'_>) {
+        o.str(k!("label"), self.label);
+        o.opt_str(k!("start"), self.start.as_deref());
+        o.opt_str(k!("end"), self.end.as_deref());
+    }
+}
+
+impl Fields for PeriodInfo {
+    fn fields(&self, o: &mut Seq<'_>) {
+        o.str(k!("text"), &self.text);
+        o.opt_str(k!("start"), self.start.as_deref());
+        o.opt_str(k!("end"), self.end.as_deref());
+        o.str(k!("start_kind"), self.start_kind);
+        o.str(k!("end_kind"), self.end_kind);
+        if let Some(band) = &self.start_band {
+            o.strings(k!("start_band"), band);
+        }
+        if let Some(band) = &self.end_band {
+            o.strings(k!("end_band"), band);
+        }
+        o.bool(k!("resolved"), self.resolved);
+        if !self.readings.is_empty() {
+            let mut a = Seq::array(o.key(k!("readings")));
+            for r in &self.readings {
+                r.encode(a.element());
+            }
+            a.close();
+        }
+    }
+}
+
+impl Fields for ClaimRecord {
+    fn fields(&self, o: &mut Seq<'_>) {
+        o.str(k!("id"), &self.id);
+        o.str(k!("document"), &self.document);
+        o.usize(k!("line"), self.line);
+        o.usize(k!("column"), self.column);
+        o.usize(k!("start"), self.start);
+        o.usize(k!("end"), self.end);
+        o.str(k!("text"), &self.text);
+        o.str(k!("literal"), &self.literal);
+        o.number(k!("value"), self.value.as_ref());
+        o.number(k!("low"), self.low.as_ref());
+        o.number(k!("high"), self.high.as_ref());
+        o.bool(k!("low_inclusive"), self.low_inclusive);
+        o.bool(k!("high_inclusive"), self.high_inclusive);
+        o.name(k!("qualifier"), qualifier(self.qualifier));
+        o.opt_str(k!("qualifier_text"), self.qualifier_text.as_deref());
+        o.name(k!("quantity"), quantity(self.quantity));
+        o.opt_str(k!("currency"), self.currency.as_deref());
+        o.opt_str(k!("unit"), self.unit.as_deref());
+        o.bool(k!("unit_inferred"), self.unit_inferred);
+        o.opt_str(k!("measure"), self.measure.as_deref());
+        match &self.period {
+            Some(p) => p.encode(o.key(k!("period"))),
+            None => o.raw(k!("period"), "null"),
+        }
+        o.number(k!("rounding"), self.rounding.as_ref());
+        o.bool(k!("range"), self.range);
+        if let Some([a, b]) = &self.range_ends {
+            let mut arr = Seq::array(o.key(k!("range_ends")));
+            for n in [a, b] {
+                number(arr.element().buf, *n);
+            }
+            arr.close();
+        }
+        o.bool(k!("vague"), self.vague);
+        o.bool(k!("share"), self.share);
+        o.opt_str(k!("problem"), self.problem.as_deref());
+        o.name(k!("status"), claim_status(self.status));
+        o.strings(k!("checks"), &self.checks);
+    }
+}
+
+impl Fields for Excerpt {
+    fn fields(&self, o: &mut Seq<'_>) {
+        o.usize(k!("line"), self.line);
+        o.usize(k!("column"), self.column);
+        o.usize(k!("start"), self.start);
+        o.usize(k!("end"), self.end);
+        o.str(k!("text"), &self.text);
+    }
+}
+
+impl Fields for CheckRecord {
+    fn fields(&self, o: &mut Seq<'_>) {
+        o.str(k!("id"), &self.id);
+        o.str(k!("rule"), self.rule);
+        o.name(k!("status"), status(self.status));
+        match self.severity {
+            Some(s) => o.name(k!("severity"), severity(s)),
+            None => o.raw(k!("severity"), "null"),
+        }
+        o.str(k!("document"), &self.document);
+        o.strings(k!("claims"), &self.claims);
+        o.str(k!("explanation"), &self.explanation);
+        o.str(k!("evidence"), &self.evidence);
+        o.bool(k!("rounding_only"), self.rounding_only);
+        match &self.excerpt {
+            Some(e) => e.encode(o.key(k!("excerpt"))),
+            None => o.raw(k!("excerpt"), "null"),
+        }
+    }
+}
+
+impl Fields for Summary {
+    fn fields(&self, o: &mut Seq<'_>) {
+        o.usize(k!("documents"), self.documents);
+        o.usize(k!("claims"), self.claims);
+        o.usize(k!("checks"), self.checks);
+        o.usize(k!("ok"), self.ok);
+        o.usize(k!("inconsistent"), self.inconsistent);
+        o.usize(k!("unchecked"), self.unchecked);
+        o.usize(k!("checks_ok"), self.checks_ok);
+        o.usize(k!("checks_inconsistent"), self.checks_inconsistent);
+        o.usize(k!("suppressed"), self.suppressed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Report, json, jsonl};
+    use rust_decimal::Decimal;
+    use serde::Serialize;
+
+    fn pretty(f: &impl Fields) -> String {
+        let mut buf = Vec::new();
+        f.encode(Out {
+            buf: &mut buf,
+            level: Some(0),
+        });
+        String::from_utf8(buf).unwrap()
+    }
+
+    fn compact(f: &impl Fields) -> String {
+        let mut buf = Vec::new();
+        f.encode(Out {
+            buf: &mut buf,
+            level: None,
+        });
+        String::from_utf8(buf).unwrap()
+    }
+
+    fn same_as_serde<T: Fields + Serialize>(v: &T) {
+        assert_eq!(pretty(v), serde_json::to_string_pretty(v).unwrap());
+        assert_eq!(compact(v), serde_json::to_string(v).unwrap());
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut all = String::new();
+        for c in (0u8..0x80)
+            .map(char::from)
+            .chain(['é', '€', '\u{2028}', '😀'])
+        {
+            all.push(c);
+            let s = format!("a{c}b{c}{c}");
+            let mut buf = Vec::new();
+            string(&mut buf, &s);
+            assert_eq!(
+                String::from_utf8(buf).unwrap(),
+                serde_json::to_string(&s).unwrap()
+            );
+        }
+        let mut buf = Vec::new();
+        string(&mut buf, &all);
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            serde_json::to_string(&all).unwrap()
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_as_num_displays_them() {
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.000",
+            "1",
+            "-1",
+            "0.5",
+            "-0.05",
+            "0.001",
+            "125000",
+            "1.2e9",
+            "12.50",
+            "-9223372036854775809",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+        ]
+        .iter()
+        .map(|v| Decimal::from_scientific(v).or_else(|_| v.parse()).unwrap())
+        .collect();
+        // A spread of mantissas and scales, deterministic.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let m = (x >> (x % 40)) as i64 * if x.is_multiple_of(3) { -1 } else { 1 };
+            values.push(Decimal::new(m, (x % 29) as u32));
+        }
+        for v in values {
+            let n = Num::new(v);
+            let mut buf = Vec::new();
+            number(&mut buf, n);
+            assert_eq!(String::from_utf8(buf).unwrap(), n.to_string(), "{v}");
+        }
+    }
+
+    #[test]
+    fn enum_names_are_the_serde_names() {
+        fn name(v: impl Serialize) -> String {
+            serde_json::to_value(v)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+        for q in [
+            Qualifier::Exact,
+            Qualifier::Approximate,
+            Qualifier::MoreThan,
+            Qualifier::AtLeast,
+            Qualifier::LessThan,
+            Qualifier::AtMost,
+        ] {
+            assert_eq!(qualifier(q), name(q));
+        }
+        for q in [
+            Quantity::Count,
+            Quantity::Percent,
+            Quantity::Points,
+            Quantity::Money,
+        ] {
+            assert_eq!(quantity(q), name(q));
+        }
+        for s in [
+            ClaimStatus::Ok,
+            ClaimStatus::Inconsistent,
+            ClaimStatus::Unchecked,
+        ] {
+            assert_eq!(claim_status(s), name(s));
+        }
+        for s in [Status::Ok, Status::Inconsistent] {
+            assert_eq!(status(s), name(s));
+        }
+        for s in [Severity::Minor, Severity::Major] {
+            assert_eq!(severity(s), name(s));
+        }
+        for s in [
+            DateSource::Option,
+            DateSource::Metadata,
+            DateSource::Dateline,
+            DateSource::None,
+        ] {
+            assert_eq!(date_source(s), name(s));
+        }
+    }
+
+    /// Every record of real reports, with every optional part present
+    /// somewhere: the articles in testdata hold fuzzy periods with bands
+    /// and readings, ranges, money, warnings, excerpts and empty lists.
+    fn testdata_reports() -> Vec<Report> {
+        let opts = crate::input::InputOptions {
+            date: None,
+            ..Default::default()
+        };
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata");
+        let mut reports = Vec::new();
+        for dir in ["articles", "scenario", "formats", "clean"] {
+            let loaded = crate::input::load(&format!("{root}/{dir}"), &opts);
+            for doc in loaded.documents {
+                reports.push(crate::check(&[doc], &crate::Options::default()));
+            }
+        }
+        assert!(reports.len() > 50);
+        reports
+    }
+
+    #[test]
+    fn records_match_their_serde_form() {
+        let mut seen = [false; 4];
+        for r in testdata_reports() {
+            for d in &r.documents {
+                same_as_serde(d);
+                seen[0] |= !d.warnings.is_empty();
+            }
+            for c in &r.claims {
+                same_as_serde(c);
+                if let Some(p) = &c.period {
+                    seen[1] |= p.start_band.is_some() && !p.readings.is_empty();
+                }
+                seen[2] |= c.range_ends.is_some();
+            }
+            for k in &r.checks {
+                same_as_serde(k);
+                seen[3] |= k.excerpt.is_some() && k.severity.is_some();
+            }
+            same_as_serde(&r.summary);
+        }
+        assert_eq!(seen, [true; 4], "testdata no longer covers every part");
+    }
+
+    #[test]
+    fn whole_reports_match_serde_json() {
+        let mut reports = testdata_reports();
+        reports.push(Report::empty());
+        for r in reports {
+            let mut ours = Vec::new();
+            json::write(&r, &mut ours).unwrap();
+            let theirs = serde_json::to_string_pretty(&r).unwrap() + "\n";
+            assert_eq!(String::from_utf8(ours).unwrap(), theirs);
+
+            let mut lines = Vec::new();
+            jsonl::write(&r, &mut lines).unwrap();
+            let lines = String::from_utf8(lines).unwrap();
+            let mut expected = String::new();
+            let mut typed = |kind: &str, v: serde_json::Value| {
+                let mut m = serde_json::Map::new();
+                m.insert("type".into(), kind.into());
+                m.extend(v.as_object().unwrap().clone());
+                expected += &serde_json::to_string(&m).unwrap();
+                expected.push('\n');
+            };
+            for d in &r.documents {
+                typed("document", serde_json::to_value(d).unwrap());
+            }
+            for c in &r.claims {
+                typed("claim", serde_json::to_value(c).unwrap());
+            }
+            for k in &r.checks {
+                typed("check", serde_json::to_value(k).unwrap());
+            }
+            typed("summary", serde_json::to_value(&r.summary).unwrap());
+            assert_eq!(lines, expected);
+        }
+    }
+}
