@@ -5,6 +5,7 @@
 use crate::calendar::parse_date;
 use chrono::NaiveDate;
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// A written date, as the regex alternatives the parser accepts.
@@ -17,15 +18,37 @@ const DATELINE_WINDOW: usize = 400;
 const TIME: &str =
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?";
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // A date alone on a line (perhaps with a time), after a byline and a
-    // separator, after a place name or weekday and before a dash, or after
-    // "Published"/"Posted".
-    Regex::new(&format!(
+/// A date alone on a line (perhaps with a time), after a byline and a
+/// separator, after a place name or weekday and before a dash, or after
+/// "Published"/"Posted", with `digit` standing for each `\d`.
+fn dateline_pattern(digit: &str) -> String {
+    format!(
         r"(?m)^[ \t>*_#\[(]*(?:By\s[^\n|•·]{{1,60}}[|•·]\s*)?(?:(?i:last\s+)?(?i:published|posted|updated)(?: on)?:?\s+|[A-Z][A-Za-z .]{{1,30}},\s+)?({DATE}){TIME}[ \t*_\])]*(?:$|[-–—:(|])"
-    ))
-    .expect("dateline pattern")
-});
+    )
+    .replace(r"\d", digit)
+}
+
+/// The dateline pattern is only ever run over the top of a text, so the
+/// engines that pay off on long texts (a lazy DFA and its reverse, a
+/// literal prefilter) would cost more to build than they save.
+fn head_regex(pattern: &str) -> meta::Regex {
+    let config = meta::Regex::config()
+        .auto_prefilter(false)
+        .hybrid(false)
+        .dfa(false);
+    meta::Regex::builder()
+        .configure(config)
+        .build(pattern)
+        .expect("dateline pattern")
+}
+
+/// With ASCII digits for `\d`: the same matches on any text whose digits
+/// are all ASCII, and far cheaper to compile than Unicode's digit class.
+static DATELINE: LazyLock<meta::Regex> = LazyLock::new(|| head_regex(&dateline_pattern("[0-9]")));
+
+/// For the rare top of a text with other digits in it.
+static DATELINE_UNICODE: LazyLock<meta::Regex> =
+    LazyLock::new(|| head_regex(&dateline_pattern(r"\d")));
 
 static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -41,10 +64,31 @@ pub fn find_dateline(text: &str) -> Option<NaiveDate> {
         end -= 1;
     }
     let head = &text[..end];
-    DATELINE
-        .captures_iter(head)
-        .filter(|c| !is_update(&head[c.get(0).map_or(0, |m| m.start())..]))
-        .find_map(|c| parse_date(c.get(1)?.as_str()))
+    if !may_hold_date(head) {
+        return None;
+    }
+    let re = if head.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        &*DATELINE_UNICODE
+    } else {
+        &*DATELINE
+    };
+    re.captures_iter(head)
+        .filter(|c| !is_update(&head[c.get_group(0).map_or(0, |m| m.start)..]))
+        .find_map(|c| parse_date(&head[c.get_group(1)?.range()]))
+}
+
+/// Whether `head` can hold a date that parses: each written form has a
+/// year of four ASCII digits, and a capitalised month or a hyphen.
+fn may_hold_date(head: &str) -> bool {
+    let mut run = 0;
+    let has_year = head.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    });
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    has_year && (head.contains('-') || MONTHS.iter().any(|m| head.contains(m)))
 }
 
 fn is_update(s: &str) -> bool {
@@ -110,6 +154,45 @@ mod tests {
         assert_eq!(find_dateline("Sales rose on 5 February 2016 by 4%."), None);
         let far = format!("{}\nFebruary 5, 2016\n", "word ".repeat(100));
         assert_eq!(find_dateline(&far), None);
+    }
+
+    #[test]
+    fn other_digits_take_the_unicode_pattern() {
+        // An Arabic-Indic digit elsewhere in the top of the text.
+        let t = "February 5, 2016\n\nPage \u{0663}\n";
+        assert_eq!(find_dateline(t), d(2016, 2, 5));
+        assert_eq!(
+            find_dateline("\u{0665} Feb \u{0662}\u{0660}\u{0661}\u{0666}\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn both_patterns_read_ascii_digits_alike() {
+        let ascii = head_regex(&dateline_pattern("[0-9]"));
+        let unicode = head_regex(&dateline_pattern(r"\d"));
+        for t in [
+            "February 5, 2016 10:30 AM\n\nText",
+            "By Jane Smith | February 5, 2016\n",
+            "PARIS, 5 February 2016 (Reuters) - Text",
+            "Jan 5,\n2016-02-05\n",
+            "Published: 2016-02-05\n",
+        ] {
+            let spans = |re: &meta::Regex| -> Vec<_> {
+                re.captures_iter(t)
+                    .map(|c| (c.get_group(0), c.get_group(1)))
+                    .collect()
+            };
+            assert_eq!(spans(&ascii), spans(&unicode), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn no_year_no_dateline() {
+        assert!(!may_hold_date("February 5\n\nText"));
+        assert!(!may_hold_date("2016 budget\n"));
+        assert!(may_hold_date("5 Feb 2016\n"));
+        assert!(may_hold_date("2016-02-05\n"));
     }
 
     #[test]
