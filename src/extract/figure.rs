@@ -122,7 +122,7 @@ struct Simple {
     value: Option<Decimal>,
     rounding: Decimal,
     quantity: Quantity,
-    currency: Option<String>,
+    currency: Option<&'static str>,
     /// The power of ten a scale word or suffix multiplied the digits by.
     factor: Decimal,
     problem: Option<String>,
@@ -226,16 +226,12 @@ fn is_period_length(ctx: &Context, first: usize, fig: &Figure) -> bool {
 /// Turns a number into a whole figure: range, qualifier, unit, interval.
 fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
     let range = read_range(ctx, &first);
-    let (lo, hi) = match &range {
-        Some(r) => (first.clone(), r.clone()),
-        None => (first.clone(), first.clone()),
-    };
     // A range shares its scale and percent sign: "10-12 million", "5-6%".
-    let lo = if range.is_some() {
-        inherit(&lo, &hi)
-    } else {
-        lo
+    let lo = match &range {
+        Some(r) => inherit(&first, r),
+        None => first,
     };
+    let hi = range.as_ref().unwrap_or(&lo);
     let after = hi.after;
 
     let (mut qualifier, mut shape, mut qualifier_text, mut qual_start) =
@@ -363,7 +359,7 @@ fn complete(ctx: &Context, first: Simple) -> (Figure, usize) {
         qualifier,
         qualifier_text,
         quantity: lo.quantity,
-        currency: lo.currency.clone().or(hi.currency.clone()),
+        currency: lo.currency.or(hi.currency).map(str::to_string),
         unit,
         measure,
         rounding: lo.rounding.max(hi.rounding),
@@ -425,7 +421,7 @@ fn inherit(lo: &Simple, hi: &Simple) -> Simple {
         }
     }
     if lo.currency.is_none() {
-        lo.currency = hi.currency.clone();
+        lo.currency = hi.currency;
     }
     lo
 }
@@ -542,6 +538,10 @@ struct Core {
 /// Vulgar fraction characters and their values in eighths... as
 /// numerator/denominator pairs.
 fn vulgar(c: &str) -> Option<(u32, u32)> {
+    // All of them are outside ASCII; this is asked of every token.
+    if c.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
     Some(match c {
         "½" => (1, 2),
         "⅓" => (1, 3),
@@ -677,10 +677,13 @@ fn read_core(ctx: &Context, i: usize) -> Option<Core> {
         return Some(from_spelled(sp));
     }
     let raw = ctx.raw(i);
-    let digits: String = raw
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
+    let digits: String = if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        raw.to_string()
+    } else {
+        raw.chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect()
+    };
     let (value, problem) = match Decimal::from_str(&digits) {
         Ok(v) => (Some(v), None),
         Err(_) => (
@@ -1017,7 +1020,7 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
         value,
         rounding,
         quantity,
-        currency: currency.map(str::to_string),
+        currency,
         factor,
         problem,
         vague: core.vague,
@@ -1334,8 +1337,10 @@ fn not_a_figure(ctx: &Context, i: usize) -> Option<usize> {
     // Dotted sequences: dates and numbers in lists "5.2.2016", versions.
     // Numeric dates and phone numbers: three groups joined by the same
     // separator ("5/2/2016", "2016-02-05", "555-123-4567").
+    let punct_next = glued_next && ctx.kind(i + 1) == Some(Kind::Punct);
     for sep in ["/", "-", "."] {
-        if ctx.is_punct(i + 1, &[sep])
+        if punct_next
+            && ctx.is_punct(i + 1, &[sep])
             && glued_next
             && ctx.kind(i + 2) == Some(Kind::Number)
             && ctx.glued(i + 2)

@@ -88,6 +88,11 @@ fn number_len(s: &str) -> (usize, bool) {
 
 /// Where a URL, address, hashtag or handle starting at `i` ends, if one does.
 fn skip_len(s: &str, i: usize) -> Option<usize> {
+    // Every URL, hashtag and handle starts with one of these bytes; most
+    // tokens start with none of them.
+    if !matches!(s.as_bytes()[i], b'h' | b'H' | b'w' | b'W' | b'#' | b'@') {
+        return None;
+    }
     let rest = &s[i..];
     let lower_starts = |p: &str| {
         rest.get(..p.len())
@@ -153,6 +158,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += len;
         } else if c.is_alphabetic() {
             i += c.len_utf8();
+            // ASCII letters first, a byte at a time: they are most of any
+            // word, and none of them is an apostrophe.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
             while let Some(n) = text[i..].chars().next() {
                 let apostrophe = (n == '\'' || n == '’')
                     && text[i + n.len_utf8()..].starts_with(|x: char| x.is_alphabetic());

@@ -11,6 +11,7 @@
 
 use super::figure::Context;
 use super::lexer::Kind;
+use super::words::WordSet;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -128,27 +129,62 @@ fn denominator(w: &str) -> Option<(u32, bool)> {
     })
 }
 
-/// Whether a lower-case word can start a spelled number.
+/// Whether a lower-case word can start a spelled number. Asked of every
+/// word of the text, so it is one hash lookup rather than a walk through
+/// the number words.
 pub fn starts_number(w: &str) -> bool {
-    small(w).is_some()
-        || tens(w).is_some()
-        || matches!(
-            w,
-            "a" | "an"
-                | "half"
-                | "quarter"
-                | "dozen"
-                | "dozens"
-                | "tens"
-                | "hundreds"
-                | "thousands"
-                | "millions"
-                | "billions"
-                | "several"
-                | "minus"
-                | "negative"
-        )
+    STARTS_NUMBER.contains(w)
 }
+
+/// The words for 0 to 19 and the tens (as [`small`] and [`tens`] read
+/// them), and the words that start vaguer or fractional amounts.
+static STARTS_NUMBER: WordSet = WordSet::new(&[
+    "zero",
+    "nought",
+    "naught",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "dozen",
+    "dozens",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "several",
+    "minus",
+    "negative",
+]);
 
 fn pow10(e: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(e.min(28)), 0)
@@ -700,6 +736,58 @@ fn read_vague(ctx: &Context, i: usize) -> Option<Spelled> {
 mod tests {
     use super::*;
     use crate::extract::lexer::tokenize;
+
+    #[test]
+    fn every_number_word_starts_a_number() {
+        let words = [
+            "zero",
+            "nought",
+            "naught",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fourty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+        ];
+        for w in words {
+            assert!(small(w).is_some() || tens(w).is_some(), "{w}");
+            assert!(starts_number(w), "{w}");
+        }
+        for w in [
+            "hundred",
+            "thousand",
+            "point",
+            "and",
+            "the",
+            "ones",
+            "twentieth",
+        ] {
+            assert!(!starts_number(w), "{w}");
+        }
+    }
 
     fn read_all(s: &str) -> Option<(String, usize)> {
         let lower = s.to_ascii_lowercase();

@@ -2,31 +2,103 @@
 //! qualifier, scale or currency is one line.
 
 use super::Qualifier;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A fixed list of words, looked up through a hash set built on first use:
-/// the lists are consulted for nearly every word near a figure, and a
+/// A fixed list of entries keyed by a word, with an index built on first
+/// use: the lists are consulted for nearly every word near a figure, and a
 /// linear scan of a few hundred entries made that the extractor's largest
-/// cost.
-pub struct WordSet {
-    words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>>,
+/// cost. The index buckets entries by length and first letter, so a lookup
+/// compares a word with one or two candidates, without hashing it.
+pub struct WordTable<T: 'static> {
+    items: &'static [T],
+    index: OnceLock<Index>,
 }
 
-impl WordSet {
-    pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            set: OnceLock::new(),
+/// A list of words.
+pub type WordSet = WordTable<&'static str>;
+
+/// What a [`WordTable`] is keyed by.
+pub trait Keyed: Sync + 'static {
+    fn key(&self) -> &'static str;
+}
+
+impl Keyed for &'static str {
+    fn key(&self) -> &'static str {
+        self
+    }
+}
+
+impl Keyed for (&'static str, &'static str) {
+    fn key(&self) -> &'static str {
+        self.0
+    }
+}
+
+/// Entries sorted by bucket, with where each bucket starts.
+struct Index {
+    starts: Box<[u16]>,
+    entries: Box<[(&'static str, u16)]>,
+}
+
+const LENGTHS: usize = 32;
+
+/// The bucket of a word: its length (longer words share the last) and the
+/// low bits of its first byte, which tell the letters apart.
+fn bucket(w: &str) -> usize {
+    let first = w.as_bytes().first().map_or(0, |b| usize::from(b & 31));
+    w.len().min(LENGTHS - 1) * 32 + first
+}
+
+impl<T: Keyed> WordTable<T> {
+    pub const fn new(items: &'static [T]) -> WordTable<T> {
+        WordTable {
+            items,
+            index: OnceLock::new(),
         }
     }
 
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut entries: Vec<(&'static str, u16)> = self
+                .items
+                .iter()
+                .zip(0u16..)
+                .map(|(item, i)| (item.key(), i))
+                .collect();
+            // Stable: of two equal keys, the earlier entry is found first.
+            entries.sort_by_key(|(w, _)| bucket(w));
+            let mut starts = vec![0u16; LENGTHS * 32 + 1];
+            for (w, _) in &entries {
+                starts[bucket(w) + 1] += 1;
+            }
+            for k in 1..starts.len() {
+                starts[k] += starts[k - 1];
+            }
+            Index {
+                starts: starts.into_boxed_slice(),
+                entries: entries.into_boxed_slice(),
+            }
+        })
+    }
+
+    /// The first entry keyed by `w`.
+    pub fn get(&self, w: &str) -> Option<&'static T> {
+        let index = self.index();
+        let b = bucket(w);
+        let from = usize::from(index.starts[b]);
+        let to = usize::from(index.starts[b + 1]);
+        index.entries[from..to]
+            .iter()
+            .find(|(k, _)| *k == w)
+            .map(|(_, i)| &self.items[usize::from(*i)])
+    }
+}
+
+impl WordSet {
     pub fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(w)
+        self.get(w).is_some()
     }
 }
 
@@ -1012,10 +1084,8 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// The stem of an irregular verb form ("rose" -> "rise").
 fn irregular(w: &str) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<&str, &str, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    MAP.get_or_init(|| IRREGULAR.iter().copied().collect())
-        .get(w)
-        .copied()
+    static TABLE: WordTable<(&str, &str)> = WordTable::new(IRREGULAR);
+    TABLE.get(w).map(|(_, stem)| *stem)
 }
 
 /// A verb stem: a fixed word, or the front of the word with an optional
@@ -1163,6 +1233,29 @@ pub fn lemma(noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tables_find_every_entry_and_nothing_else() {
+        static SET: WordSet = WordSet::new(&["a", "an", "and", "ant", "b", "", "x-ray"]);
+        for w in ["a", "an", "and", "ant", "b", "", "x-ray"] {
+            assert!(SET.contains(w), "{w}");
+        }
+        for w in ["A", "ab", "anti", "c", "x", "x-rays", "\u{e9}"] {
+            assert!(!SET.contains(w), "{w}");
+        }
+        // Of two entries with the same key, the first is found.
+        static PAIRS: WordTable<(&str, &str)> =
+            WordTable::new(&[("rose", "rise"), ("ran", "run"), ("rose", "other")]);
+        assert_eq!(PAIRS.get("rose"), Some(&("rose", "rise")));
+        assert_eq!(PAIRS.get("ran"), Some(&("ran", "run")));
+        // Words longer than the longest bucket share it.
+        static LONG: WordSet = WordSet::new(&[
+            "abcdefghijklmnopqrstuvwxyzabcdefghij",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijk",
+        ]);
+        assert!(LONG.contains("abcdefghijklmnopqrstuvwxyzabcdefghijk"));
+        assert!(!LONG.contains("abcdefghijklmnopqrstuvwxyzabcdefghi"));
+    }
 
     #[test]
     fn lemmas() {
