@@ -107,6 +107,7 @@ impl<'a> Seq<'a> {
 
     /// The next object member's key (from `k!`), and the place for its
     /// value.
+    #[inline(always)]
     pub fn key(&mut self, key: &'static str) -> Out<'_> {
         self.next();
         let key = match self.level {
@@ -120,10 +121,12 @@ impl<'a> Seq<'a> {
         }
     }
 
+    #[inline(always)]
     pub fn str(&mut self, key: &'static str, v: &str) {
         string(self.key(key).buf, v);
     }
 
+    #[inline(always)]
     pub fn opt_str(&mut self, key: &'static str, v: Option<&str>) {
         match v {
             Some(v) => self.str(key, v),
@@ -131,15 +134,18 @@ impl<'a> Seq<'a> {
         }
     }
 
+    #[inline(always)]
     pub fn bool(&mut self, key: &'static str, v: bool) {
         self.raw(key, if v { "true" } else { "false" });
     }
 
+    #[inline(always)]
     pub fn usize(&mut self, key: &'static str, v: usize) {
         let buf = self.key(key).buf;
         buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 
+    #[inline(always)]
     pub fn number(&mut self, key: &'static str, v: Option<&Num>) {
         match v {
             Some(n) => number(self.key(key).buf, *n),
@@ -149,11 +155,13 @@ impl<'a> Seq<'a> {
 
     /// A value written as it stands (a literal or a name that needs no
     /// escaping).
+    #[inline(always)]
     pub fn raw(&mut self, key: &'static str, v: &str) {
         self.key(key).buf.extend_from_slice(v.as_bytes());
     }
 
     /// A name from a fixed set, as a JSON string.
+    #[inline(always)]
     pub fn name(&mut self, key: &'static str, v: &str) {
         let buf = self.key(key).buf;
         buf.push(b'"');

@@ -18,6 +18,7 @@ use crate::extract::{Claim, Extraction, Qualifier, Quantity};
 use crate::input::{DateSource, Document};
 use crate::period::{Edge, Period};
 use crate::reconcile::{Check, Severity, Status};
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -176,14 +177,21 @@ pub struct Report {
     pub summary: Summary,
 }
 
+/// A claim or check id: "c3", "k12".
+fn id(prefix: char, n: usize) -> String {
+    let mut s = String::with_capacity(8);
+    s.push(prefix);
+    s.push_str(itoa::Buffer::new().format(n));
+    s
+}
+
 /// "c3" shifted by 10 is "c13".
 fn shift_id(id: &mut String, by: usize) {
     if by == 0 || id.len() < 2 {
         return;
     }
     if let Some(Ok(n)) = id.get(1..).map(str::parse::<usize>) {
-        let prefix = &id[..1];
-        *id = format!("{prefix}{}", n + by);
+        *id = self::id(char::from(id.as_bytes()[0]), n + by);
     }
 }
 
@@ -243,6 +251,32 @@ pub fn json_number(v: Decimal) -> Num {
     Num::new(v)
 }
 
+/// A day as `YYYY-MM-DD`, as chrono displays it, without the formatting
+/// machinery: a report holds several dates per claim.
+pub fn iso_date(d: NaiveDate) -> String {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return d.to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    let (m, day) = (d.month(), d.day());
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
+}
+
 fn edge_kind(e: &Edge) -> &'static str {
     match e {
         Edge::Exact(_) => "exact",
@@ -254,7 +288,7 @@ fn edge_kind(e: &Edge) -> &'static str {
 
 fn band(e: &Edge) -> Option<[String; 2]> {
     match e {
-        Edge::Fuzzy { earliest, latest } => Some([earliest.to_string(), latest.to_string()]),
+        Edge::Fuzzy { earliest, latest } => Some([iso_date(*earliest), iso_date(*latest)]),
         _ => None,
     }
 }
@@ -263,8 +297,8 @@ impl PeriodInfo {
     pub fn from_period(p: &Period) -> PeriodInfo {
         PeriodInfo {
             text: p.text.clone(),
-            start: p.start.earliest().map(|d| d.to_string()),
-            end: p.end.latest().map(|d| d.to_string()),
+            start: p.start.earliest().map(iso_date),
+            end: p.end.latest().map(iso_date),
             start_kind: edge_kind(&p.start),
             end_kind: edge_kind(&p.end),
             start_band: band(&p.start),
@@ -275,8 +309,8 @@ impl PeriodInfo {
                 .iter()
                 .map(|r| ReadingInfo {
                     label: r.label,
-                    start: r.start.earliest().map(|d| d.to_string()),
-                    end: r.end.latest().map(|d| d.to_string()),
+                    start: r.start.earliest().map(iso_date),
+                    end: r.end.latest().map(iso_date),
                 })
                 .collect(),
         }
@@ -303,7 +337,7 @@ impl Report {
             .iter()
             .enumerate()
             .map(|(k, check)| CheckRecord {
-                id: format!("k{}", k + 1),
+                id: id('k', k + 1),
                 rule: check.rule,
                 status: check.status,
                 severity: check.severity,
@@ -315,7 +349,7 @@ impl Report {
                     .map(|&c| docs[extraction.claims[c].doc].name.clone())
                     .or_else(|| (docs.len() == 1).then(|| docs[0].name.clone()))
                     .unwrap_or_default(),
-                claims: check.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
+                claims: check.claims.iter().map(|c| id('c', c + 1)).collect(),
                 explanation: check.explanation.clone(),
                 evidence: check.evidence.clone(),
                 rounding_only: check.rounding_only,
@@ -343,7 +377,7 @@ impl Report {
                 .iter()
                 .map(|d| DocumentInfo {
                     path: d.name.clone(),
-                    reference_date: d.reference_date.map(|d| d.to_string()),
+                    reference_date: d.reference_date.map(iso_date),
                     date_source: d.date_source,
                     warnings: d.warnings.clone(),
                 })
@@ -552,7 +586,7 @@ fn claim_record(
         ClaimStatus::Ok
     };
     ClaimRecord {
-        id: format!("c{}", i + 1),
+        id: id('c', i + 1),
         document: doc.name.clone(),
         line: c.line,
         column: c.column,
@@ -580,13 +614,24 @@ fn claim_record(
         share: c.share,
         problem: c.problem.clone(),
         status,
-        checks: mine.iter().map(|k| format!("k{}", k + 1)).collect(),
+        checks: mine.iter().map(|k| id('k', k + 1)).collect(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_chrono_dates() {
+        let mut d = NaiveDate::from_ymd_opt(-3, 1, 1).unwrap();
+        while d.year() < 10_003 {
+            assert_eq!(iso_date(d), d.to_string());
+            d = d + chrono::Days::new(1 + (d.ordinal() as u64 % 17) * 13);
+        }
+        assert_eq!(iso_date(NaiveDate::MAX), NaiveDate::MAX.to_string());
+        assert_eq!(iso_date(NaiveDate::MIN), NaiveDate::MIN.to_string());
+    }
 
     #[test]
     fn json_numbers_are_the_decimals_as_written() {
