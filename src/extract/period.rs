@@ -19,6 +19,7 @@
 
 pub mod atom;
 mod attach;
+mod patterns;
 pub mod resolve;
 
 pub use resolve::Options;

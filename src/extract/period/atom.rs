@@ -3,8 +3,10 @@
 //! the lower-cased text and read into [`Cal`] values that still need a
 //! reference date to become days.
 
+use super::patterns::{alternatives, search_pattern};
 use crate::calendar::month_number;
 use chrono::Weekday;
+use regex_automata::dfa::{self, dense};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, Match, PatternID, meta};
@@ -166,146 +168,73 @@ pub struct Atom {
     pub cal: Cal,
 }
 
-const B: &str = r"(?-u:\b)";
-const MON: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)";
-const YEAR_DIGITS: &str = r"(?:1[89][0-9]{2}|20[0-9]{2})";
-/// Counts a period phrase may use.
-const NUMW: &str = r"(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty-four|thirty|thirty-six|forty|fifty|sixty|hundred|a\s+few|few|several|a\s+couple\s+of|couple\s+of|a\s+couple)";
-const UNITW: &str = r"(?:days?|weeks?|fortnights?|months?|quarters?|years?|decades?)";
-const ORD: &str = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)";
-const CMP_LEAD: &str = r"(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)";
-
-fn month(name: &str) -> String {
-    format!(r"(?P<{name}>{MON}){B}\.?")
-}
-
-fn day(name: &str) -> String {
-    format!(r"(?P<{name}>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?{B}")
-}
-
-fn year(name: &str) -> String {
-    format!(r"(?P<{name}>{YEAR_DIGITS}){B}")
-}
-
-/// The alternatives, most specific first: the pattern takes the first that
-/// matches at the leftmost position.
-fn alternatives() -> Vec<String> {
-    let alts: Vec<String> = vec![
-        // Comparisons.
-        format!(
-            r"(?P<cmp>(?:year|month|quarter|week)[\s-]+(?:on|over)[\s-]+(?:year|month|quarter|week)|y/y|yoy|{CMP_LEAD}\s+(?:a|one|the\s+(?:previous|prior))\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)|{CMP_LEAD}\s+the\s+same\s+(?:period|quarter|month|week|time)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|in\s+{YEAR_DIGITS})|(?:from|than)\s+the\s+(?:previous|prior)\s+(?:year|quarter|month)|on\s+the\s+year){B}"
-        ),
-        // Running periods up to the reference date.
-        format!(
-            r"(?P<ytd>so\s+far\s+this\s+year|this\s+year\s+so\s+far|(?:the\s+)?year[\s-]+to[\s-]+date|ytd|the\s+year\s+so\s+far|earlier\s+this\s+year|so\s+far\s+in\s+{}){B}",
-            year("sfy")
-        ),
-        format!(
-            r"(?P<mtd>so\s+far\s+this\s+month|this\s+month\s+so\s+far|month[\s-]+to[\s-]+date|earlier\s+this\s+month){B}"
-        ),
-        format!(r"(?P<qtd>so\s+far\s+this\s+quarter|quarter[\s-]+to[\s-]+date){B}"),
-        format!(
-            r"(?P<wtd>so\s+far\s+this\s+week|earlier\s+this\s+week|earlier\s+in\s+the\s+week){B}"
-        ),
-        format!(
-            r"(?P<sofar>(?:the\s+total\s+)?so\s+far|(?:to|till)\s+date|thus\s+far|(?:up\s+)?(?:un)?til\s+now|to\s+now){B}"
-        ),
-        // Days of a month, and ranges of them.
-        format!(
-            r"{}\s+{}\s*(?:-|–|—|to|through|thru|until|till)\s*(?:{}\s+)?{}(?:,?\s+{})?",
-            month("rm"),
-            day("rd1"),
-            month("rm2"),
-            day("rd2"),
-            year("ry")
-        ),
-        format!(
-            r"{}\s*(?:-|–|—|to|and|through|until|till)\s*{}\s+(?:of\s+)?{}(?:,?\s+{})?",
-            day("rd3"),
-            day("rd4"),
-            month("rm3"),
-            year("ry3")
-        ),
-        format!(r"(?P<iy>{YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01]){B}"),
-        format!(r"{}\s+{}(?:,?\s+{})?", month("dm"), day("dd"), year("dy")),
-        format!(
-            r"{}\s+(?:of\s+)?{}(?:,?\s+{})?",
-            day("ed"),
-            month("em"),
-            year("ey")
-        ),
-        // Quarters and halves.
-        format!(
-            r"(?:the\s+)?(?P<qo>{ORD})[\s-]+quarter(?:\s+of\s+(?:(?:the\s+)?(?:year\s+)?{}|(?P<qr1>this|last|next)\s+year|the\s+year)|,?\s+{}|\s+(?P<qr2>this|last)\s+year)?{B}",
-            year("qy1"),
-            year("qy5")
-        ),
-        format!(r"(?P<qr3>this|last|next)\s+year's\s+(?P<qo3>{ORD})[\s-]+quarter{B}"),
-        format!(r"{}(?:'s)?\s+(?P<qo2>{ORD})[\s-]+quarter{B}", year("qy4")),
-        format!(
-            r"q(?P<qn>[1-4])(?:\s*(?:of\s+|-\s*)?'?{}|\s+(?P<qr4>this|last|next)\s+year)?{B}",
-            year("qy2")
-        ),
-        format!(r"(?P<qy3>{YEAR_DIGITS})\s*-?\s*q(?P<qn2>[1-4]){B}"),
-        format!(
-            r"(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:the\s+)?{}|(?P<hr1>this|last|next)\s+year|the\s+year)|\s+(?P<hr2>this|last)\s+year)?{B}",
-            year("hy1")
-        ),
-        format!(r"h(?P<hn>[12])\s*'?{}", year("hy2")),
-        format!(r"(?P<hy3>{YEAR_DIGITS})\s*h(?P<hn2>[12]){B}"),
-        // Fiscal years.
-        format!(
-            r"(?:fiscal(?:\s+year)?|financial\s+year|fy)\s*'?(?P<fy>{YEAR_DIGITS}|[0-9]{{2}})(?:\s*(?:-|/|–)\s*(?P<fy2>{YEAR_DIGITS}|[0-9]{{2}}))?{B}"
-        ),
-        format!(r"{}\s+fiscal\s+year{B}", year("fy3")),
-        // Decades.
-        format!(
-            r"(?:the\s+)?(?:(?P<dmod>early|mid|late)[\s-]*)?(?:(?P<dec>(?:1[89]|20)[0-9]0)\s?'?s|'(?P<dec2>[0-9]0)'?s|(?P<dec3>[0-9]0)'?s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties)){B}"
-        ),
-        // Early, mid, late.
-        format!(
-            r"(?P<md>early|mid|late|(?:at\s+)?(?:the\s+)?(?:start|beginning|middle|end|close)\s+of)(?:\s*-\s*|\s+)(?:{}(?:,?\s+(?:of\s+)?{})?|{}|(?P<mrel>this|last|next)\s+(?P<mru>year|month|week|decade)|(?:the\s+)?(?P<mthe>year|month|decade){B})",
-            month("mm"),
-            year("mmy"),
-            year("mdy")
-        ),
-        // A month and year.
-        format!(r"{}(?:\s+of|\s+in|,)?\s+'?{}", month("my_m"), year("my_y")),
-        format!(r"(?P<lm_rel>this|last|past)\s+{}", month("lm")),
-        format!(r"cy\s*'?(?P<cy>{YEAR_DIGITS}|[0-9]{{2}}){B}"),
-        // Year ranges and spans.
-        format!(
-            r"(?P<yr1>{YEAR_DIGITS})\s*(?P<ysep>-|–|—|~|/)\s*(?P<yr2>{YEAR_DIGITS}|[0-9]{{2}}){B}"
-        ),
-        // Counted relative periods.
-        format!(
-            r"(?:the\s+)?(?P<nrel>last|past|previous|prior|preceding|next|coming)\s+(?P<nn>{NUMW})\s*(?P<nu>{UNITW}){B}"
-        ),
-        format!(
-            r"the\s+(?P<nn2>{NUMW})\s+(?P<nrel2>past|previous|preceding)\s+(?P<nu2>{UNITW}){B}"
-        ),
-        format!(r"(?P<an>{NUMW})\s+(?P<au>{UNITW})\s+ago{B}"),
-        format!(
-            r"(?P<rr>this|last|next|the\s+past|the\s+last|past|previous|the\s+current|current|the\s+coming|coming)\s+(?:calendar\s+)?(?P<ru>week|month|year|quarter|decade|fortnight|weekend){B}"
-        ),
-        // Days.
-        format!(
-            r"(?:(?P<wdp>last|this\s+past|this|on|next|coming)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday){B}"
-        ),
-        format!(r"(?P<tod>today|yesterday){B}"),
-        // A year, a month.
-        format!(r"(?:the\s+year\s+)?{}", year("y")),
-        month("m"),
-    ];
-    alts
-}
-
 /// The alternatives as one multi-pattern automaton: a search finds the
 /// leftmost match and which alternative made it, and an anchored search of
 /// that alternative alone reads its groups.
 struct Patterns {
-    re: meta::Regex,
+    /// The automaton build.rs compiled from the same patterns; `None` where
+    /// it cannot be read (a big-endian target).
+    prebuilt: Option<dfa::regex::Regex<dense::DFA<&'static [u32]>>>,
+    /// The same search compiled here, for when the prebuilt one is missing.
+    compiled: OnceLock<meta::Regex>,
     alts: Vec<Alternative>,
+}
+
+impl Patterns {
+    /// The leftmost match in `input` and which alternative made it.
+    fn search(&self, input: &Input) -> Option<Match> {
+        // A DFA built without quit bytes never fails; were it to, the
+        // compiled search gives the same answer.
+        if let Some(re) = &self.prebuilt
+            && let Ok(found) = re.try_search(input)
+        {
+            return found;
+        }
+        self.compiled().search(input)
+    }
+
+    fn compiled(&self) -> &meta::Regex {
+        self.compiled.get_or_init(|| {
+            let patterns: Vec<&str> = self.alts.iter().map(|a| a.pattern.as_str()).collect();
+            // Leftmost-first across patterns behaves as one alternation;
+            // the lazy DFA needs room for a pattern this wide. Nearly
+            // every letter and digit can start a phrase, so no prefilter
+            // could skip text.
+            let config = meta::Regex::config()
+                .hybrid_cache_capacity(16 << 20)
+                .auto_prefilter(false)
+                .which_captures(WhichCaptures::Implicit);
+            meta::Regex::builder()
+                .configure(config)
+                .build_many(&patterns)
+                .expect("period pattern")
+        })
+    }
+}
+
+/// Bytes aligned for a DFA's transition table.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+static FORWARD: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/period_forward.dfa")),
+};
+
+static REVERSE: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/period_reverse.dfa")),
+};
+
+/// The search build.rs made: a forward DFA finds where the leftmost match
+/// ends, a reverse one where it starts. Reading it only checks it.
+fn prebuilt() -> Option<dfa::regex::Regex<dense::DFA<&'static [u32]>>> {
+    let (forward, _) = dense::DFA::from_bytes(&FORWARD.bytes).ok()?;
+    let (reverse, _) = dense::DFA::from_bytes(&REVERSE.bytes).ok()?;
+    Some(dfa::regex::Regex::builder().build_from_dfas(forward, reverse))
 }
 
 /// One alternative on its own: small, so reading its groups is cheap. It is
@@ -386,30 +315,19 @@ fn group_of(alt: &str) -> Group {
 }
 
 static ATOM: LazyLock<Patterns> = LazyLock::new(|| {
-    let alts = alternatives();
-    let patterns: Vec<String> = alts.iter().map(|a| format!(r"(?-u){B}(?:{a})")).collect();
-    // Leftmost-first across patterns behaves as one alternation; the lazy
-    // DFA needs room for a pattern this wide. Nearly every letter and digit
-    // can start a phrase, so no prefilter could skip text: extracting
-    // literals for one only costs compile time.
-    let config = meta::Regex::config()
-        .hybrid_cache_capacity(16 << 20)
-        .auto_prefilter(false)
-        .which_captures(WhichCaptures::Implicit);
-    let re = meta::Regex::builder()
-        .configure(config)
-        .build_many(&patterns)
-        .expect("period pattern");
-    let alts = alts
+    let alts = alternatives()
         .iter()
-        .zip(patterns)
-        .map(|(a, pattern)| Alternative {
+        .map(|a| Alternative {
             group: group_of(a),
-            pattern,
+            pattern: search_pattern(a),
             compiled: OnceLock::new(),
         })
         .collect();
-    Patterns { re, alts }
+    Patterns {
+        prebuilt: prebuilt(),
+        compiled: OnceLock::new(),
+        alts,
+    }
 });
 
 /// One match's groups, by name.
@@ -471,7 +389,7 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
     // Each alternative's groups, made when it first matches.
     let mut caps: Vec<Option<Captures>> = ATOM.alts.iter().map(|_| None).collect();
     while at < lower.len() {
-        let found = ATOM.re.search(&Input::new(&lower[..limit]).span(at..limit));
+        let found = ATOM.search(&Input::new(&lower[..limit]).span(at..limit));
         let Some(m) = found else {
             if limit < lower.len() {
                 // Nothing short of the number: go on past it. (Going back
@@ -1206,6 +1124,34 @@ mod tests {
         assert!(read_all("They will march on the capital").is_empty());
         assert_eq!(read_all("It opened in May").len(), 1);
         assert!(read_all("so far as we know").is_empty());
+    }
+
+    #[test]
+    fn the_prebuilt_search_is_the_compiled_one() {
+        #[cfg(target_endian = "little")]
+        assert!(ATOM.prebuilt.is_some());
+        let Some(prebuilt) = &ATOM.prebuilt else {
+            return;
+        };
+        let text = "Since mid-2015, sales over the last six months (the total so far) \
+            rose year-on-year; in Q3 2016, the third quarter of last year, FY2016-17 \
+            and the 1990s, from March 5 to 2,000 people, 5-7 June 2018, 2014\u{2013}2018, \
+            h1 2019, earlier this week, two years ago, last Thursday, today, \
+            the end of May, this past September 1924.5 and 12 december, 2020."
+            .to_ascii_lowercase();
+        let compiled = ATOM.compiled();
+        for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for limit in [text.len(), (at + 9).min(text.len())] {
+                let hay = &text.as_bytes()[..limit];
+                let input = Input::new(hay).span(at..limit);
+                let want = compiled.search(&input);
+                assert_eq!(
+                    prebuilt.try_search(&input).ok(),
+                    Some(want),
+                    "{at}..{limit}"
+                );
+            }
+        }
     }
 
     #[test]
