@@ -17,6 +17,7 @@
 //! explanation says when the periods could not be verified); when they
 //! certainly leave a gap or overlap, the check says so.
 
+use super::cue::Cue;
 use super::{Check, Severity, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
 use crate::period::{Tiling, tiles};
@@ -26,8 +27,11 @@ use std::sync::LazyLock;
 
 pub struct Cumulative;
 
+/// Literals one of which every running-total cue holds: its nouns.
+const TOTAL_NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "figure", "sum"];
+
 /// A running-total cue right before the total.
-static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+static TOTAL_CUE: Cue = Cue::new(TOTAL_NOUNS, || {
     Regex::new(
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised|put|puts|putting)\s+
@@ -43,19 +47,34 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("running total cue")
 });
 
+/// Literals one of which every cue to a new figure holds.
+const NEW_WORDS: &[&str] = &[
+    "another",
+    "further",
+    "additional",
+    "extra",
+    "fresh",
+    "add",
+    "gain",
+];
+
+/// Literals one of which every cue to an earlier figure before it holds
+/// ("added to", "on top of", "atop", "had ...ed", ", up from").
+const EARLIER_WORDS: &[&str] = &["add", "top", "plus", "besides", "had", "up"];
+
 /// "another", "a further" right before a new figure.
-static NEW_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static NEW_BEFORE: Cue = Cue::new(NEW_WORDS, || {
     Regex::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("new before")
 });
 
 /// "235,000 more accounts", "40 new cases" right after a new figure.
-static NEW_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static NEW_AFTER: Cue = Cue::new(&["more", "new", "additional", "extra", "further"], || {
     Regex::new(r"^\s*(?:more|new|additional|extra|further)(?-u:\b)").expect("new after")
 });
 
 /// "added to the", "on top of the" right before an earlier figure.
-static EARLIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static EARLIER_BEFORE: Cue = Cue::new(EARLIER_WORDS, || {
     Regex::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("earlier before")
 });

@@ -12,6 +12,7 @@
 //! evidence is weak it adds nothing, and the claims stay unchecked.
 
 pub mod change;
+pub mod cue;
 pub mod cumulative;
 pub mod multiple;
 pub mod pairs;

@@ -15,6 +15,7 @@
 //! widens that, "nearly" takes the band just below the factor, "more than"
 //! everything above it. "Three times more" is read both ways (3 or 4).
 
+use super::cue::Cue;
 use super::pairs::{self, BeforeAfter, Direction};
 use super::{Check, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
@@ -29,6 +30,15 @@ const QUAL: &str = r"(?:(?P<q>nearly|almost|close\s+to|just\s+under|approaching|
 
 const COUNT: &str = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred|\d{1,3})";
 
+/// Literals every factor verb holds ("doubled", "tenfold").
+const FACTOR_VERBS: &[&str] = &["doubl", "tripl", "trebl", "quadrupl", "halv", "fold"];
+
+/// Literals every fraction word holds ("a third", "three-quarters").
+const FRACTIONS: &[&str] = &["third", "quarter", "fifth", "tenth", "half"];
+
+/// Literals every comparison by a factor holds ("twice", "three times").
+const COMPARISONS: &[&str] = &["twice", "double", "triple", "treble", "half", "times"];
+
 /// "doubled", "a threefold rise", "rose tenfold".
 fn verb_pattern() -> String {
     format!(
@@ -37,7 +47,7 @@ fn verb_pattern() -> String {
 }
 
 /// A factor verb right before its pair: "doubled from", "a tenfold rise, from".
-static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static VERB_BEFORE: Cue = Cue::new(FACTOR_VERBS, || {
     Regex::new(&format!(
         r"{}(?:\s+(?:in|over|between|since|during|within)(?-u:\b)[^,.;:]{{0,30}}?)?\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
         verb_pattern()
@@ -46,7 +56,7 @@ static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A factor noun right after its pair: "to 40 from 120, a threefold drop".
-static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static VERB_AFTER: Cue = Cue::new(FACTOR_VERBS, || {
     Regex::new(&format!(
         r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|representing\s+)?{}",
         verb_pattern()
@@ -58,7 +68,7 @@ const FRACTION: &str =
     r"(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)";
 
 /// "fell by a third, from A to B", "cut by half to B from A".
-static FRACTION_CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static FRACTION_CHANGE_BEFORE: Cue = Cue::new(FRACTIONS, || {
     Regex::new(&format!(
         r"(?-u:\b)(?P<v>rose|risen|rise[ns]?|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|decreased|shrank|shrunk|cut|reduced|slashed)\s+(?:by\s+)?{QUAL}{FRACTION}\s*,?\s*(?:from|to)(?:\s+just)?\s*$"
     ))
@@ -66,7 +76,7 @@ static FRACTION_CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "to 5,100 from 7,650, a third fewer".
-static FRACTION_CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static FRACTION_CHANGE_AFTER: Cue = Cue::new(FRACTIONS, || {
     Regex::new(&format!(
         r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+)?{QUAL}{FRACTION}\s+(?P<v>fewer|less|lower|smaller|down|cheaper|more|higher|larger|bigger|up)(?-u:\b)"
     ))
@@ -110,7 +120,7 @@ fn fraction_change(cap: &Captures, pair: &BeforeAfter) -> Option<Found> {
 }
 
 /// "twice as many as", "three times the", "half as much as".
-static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
+static COMPARE: Cue = Cue::new(COMPARISONS, || {
     Regex::new(&format!(
         r"(?-u:\b){QUAL}(?:(?P<w>twice|double|triple|treble|half)|{COUNT}\s+times)\s+(?:(?P<more>more|higher|larger|bigger|greater)\s+than|as\s+(?:many|much|high|large|big|great|long)\s+as|the)\s*(?:the\s+|its\s+|their\s+|those\s+|that\s+of\s+(?:the\s+)?)?$"
     ))
@@ -118,7 +128,7 @@ static COMPARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "a third of the", "two-thirds of its".
-static FRACTION_OF: LazyLock<Regex> = LazyLock::new(|| {
+static FRACTION_OF: Cue = Cue::new(FRACTIONS, || {
     Regex::new(&format!(
         r"(?-u:\b){QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s+of\s+(?:the|its|their|his|her|all|those)?\s*$"
     ))
@@ -126,7 +136,7 @@ static FRACTION_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A fraction after "P of the W": ", or about a third".
-static FRACTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static FRACTION_AFTER: Cue = Cue::new(FRACTIONS, || {
     Regex::new(&format!(
         r"^(?:\s+[a-z]+){{0,3}}\s*[,(–—-]\s*(?:or\s+)?{QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s*(?:[,.;)–—-]|$)"
     ))

@@ -6,6 +6,7 @@
 //! in the number of claims.
 
 use super::Story;
+use super::cue::{Cue, ascii_words, ends_with_phrase, trim_end};
 use crate::interval::Interval;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -54,42 +55,6 @@ const TO_BEFORE: &[&[&str]] = &[
     &["to", "a", "low", "of"],
     &["to", "a", "record", "of"],
 ];
-
-/// Whether a stretch of text ends with one of the phrases (words apart by
-/// white space, the first at a word boundary), then white space only.
-pub fn ends_with_phrase(text: &str, phrases: &[&[&str]]) -> bool {
-    phrases.iter().any(|words| ends_with_words(text, words))
-}
-
-fn ends_with_words(text: &str, words: &[&str]) -> bool {
-    let mut rest = text.trim_end_matches(char::is_whitespace);
-    for (k, word) in words.iter().enumerate().rev() {
-        let Some(r) = rest.strip_suffix(word) else {
-            return false;
-        };
-        rest = if k == 0 {
-            r
-        } else {
-            let trimmed = r.trim_end_matches(char::is_whitespace);
-            if trimmed.len() == r.len() {
-                return false;
-            }
-            trimmed
-        };
-    }
-    !rest.as_bytes().last().is_some_and(|&b| is_word_byte(b))
-}
-
-/// A byte of an ASCII word, as `(?-u:\b)` sees words.
-pub fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The ASCII words of a stretch of text: the runs `(?-u:\b)` delimits.
-pub fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-}
 
 /// Between B and A in "to B from A".
 static TO_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -295,13 +260,22 @@ pub(super) fn find_pairs(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
         let j = i + 1;
         let between = story.text_after(i);
         let lead = story.text_before(i);
-        let pair = if ends_with_phrase(lead, FROM_BEFORE) && FROM_TO_BETWEEN.is_match(between) {
+        // Each pattern of the gap ends with "to" (or what may follow it)
+        // or with "from".
+        let tail = trim_end(between);
+        let ends_to = ["to", "of", "just"].iter().any(|w| tail.ends_with(w));
+        let ends_from = tail.ends_with("from");
+        let pair = if ends_to
+            && ends_with_phrase(lead, FROM_BEFORE)
+            && FROM_TO_BETWEEN.is_match(between)
+        {
             Some((i, j, "from ... to"))
-        } else if ends_with_phrase(lead, TO_BEFORE)
+        } else if ends_from
+            && ends_with_phrase(lead, TO_BEFORE)
             && (TO_FROM_BETWEEN.is_match(between) || TO_PHRASE_FROM.is_match(between))
         {
             Some((j, i, "to ... from"))
-        } else if UP_FROM_BETWEEN.is_match(between) {
+        } else if ends_from && UP_FROM_BETWEEN.is_match(between) {
             Some((j, i, "up/down from"))
         } else {
             None
@@ -416,9 +390,27 @@ fn tidy(words: &str) -> String {
         .join(" ")
 }
 
+/// Literals one of which every adjusted basis holds.
+const ADJUSTED_WORDS: &[&str] = &[
+    "real",
+    "inflation",
+    "like-for-like",
+    "constant",
+    "per",
+    "each",
+    "every",
+    "annual",
+    "average",
+    "compound",
+    "organic",
+    "underlying",
+    "excluding",
+    "seasonally",
+];
+
 /// A change on some other basis than the two levels as stated: in real
 /// terms, organic, per head, a yearly average. The levels cannot check it.
-static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
+static ADJUSTED: Cue = Cue::new(ADJUSTED_WORDS, || {
     Regex::new(r"(?-u:\b)(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)(?-u:\b)")
         .expect("adjusted")
 });
@@ -496,7 +488,7 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "B, up C from A": the change between the later figure and "from".
-static UP_BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static UP_BY_BEFORE: Cue = Cue::new(&["up", "down"], || {
     Regex::new(r"^(?:\s*[a-z’']+){0,8}?\s*[,(;]\s*(?:(?:which\s+(?:is|was)|a\s+year\s+earlier|year\s+on\s+year)\s+)?(up|down)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
         .expect("up by")
 });
@@ -589,43 +581,6 @@ pub mod testing {
         let mut out = Vec::new();
         rule.check(&story, &mut out);
         out
-    }
-
-    /// Separators for generated text: white space of several kinds, the
-    /// punctuation cues turn on, and non-ASCII characters that border
-    /// ASCII words.
-    const SEPARATORS: &[&str] = &[
-        " ", " ", " ", "  ", "", "\u{a0}", "\t", "\n", ",", ", ", " (", ";", "-", "–", "’", "é",
-        "€", "_", ".", "\"", "“",
-    ];
-
-    /// Deterministic pseudo-random strings of words from `vocab` with
-    /// separators between them, for comparing a hand-written matcher with
-    /// the pattern it replaces.
-    pub fn texts(vocab: &[&str], n: usize, max_words: usize) -> Vec<String> {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |m: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m as u64) as usize
-        };
-        (0..n)
-            .map(|_| {
-                let mut t = String::new();
-                if next(3) == 0 {
-                    t.push_str(SEPARATORS[next(SEPARATORS.len())]);
-                }
-                for _ in 0..=next(max_words) {
-                    t.push_str(vocab[next(vocab.len())]);
-                    t.push_str(SEPARATORS[next(SEPARATORS.len())]);
-                }
-                if next(2) == 0 {
-                    t.pop();
-                }
-                t
-            })
-            .collect()
     }
 }
 
@@ -776,7 +731,7 @@ mod tests {
                 assert_eq!(direction(&t), old(&t), "{t:?}");
             }
         }
-        for t in testing::texts(&vocab, 20_000, 3) {
+        for t in crate::reconcile::cue::testing::texts(&vocab, 20_000, 3) {
             assert_eq!(direction(&t), old(&t), "{t:?}");
             let stripped = value.replace_all(&t, " ");
             assert_eq!(words_direction(&[&t], false), old(&stripped), "{t:?}");
@@ -793,7 +748,7 @@ mod tests {
             "from", "to", "a", "low", "high", "record", "of", "just", "only", "xfrom", "tox",
             "froma", "ofx", "rose", "1", "\u{2009}", "\u{3000}",
         ];
-        for t in testing::texts(&vocab, 40_000, 5) {
+        for t in crate::reconcile::cue::testing::texts(&vocab, 40_000, 5) {
             assert_eq!(
                 ends_with_phrase(&t, FROM_BEFORE),
                 from.is_match(&t),

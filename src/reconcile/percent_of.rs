@@ -10,6 +10,7 @@
 //! some other figure, and gives no check.
 
 use super::change::same_kind;
+use super::cue::is_word_byte;
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Qualifier, Quantity};
 use regex::Regex;
@@ -50,8 +51,11 @@ static NOT_A_SHARE: LazyLock<Regex> = LazyLock::new(|| {
 static CLOSES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[,)—–]").expect("closes"));
 
 /// A share followed by its own whole.
-static OF_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*of(?-u:\b)").expect("of after"));
+fn of_after(text: &str) -> bool {
+    let rest = text.trim_start_matches(char::is_whitespace);
+    rest.strip_prefix("of")
+        .is_some_and(|r| !r.as_bytes().first().is_some_and(|&b| is_word_byte(b)))
+}
 
 /// "Of the 120 patients, 42, or 35%, ...": a whole opening the sentence.
 static LEADING_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -133,7 +137,7 @@ impl PercentOf {
         // "42 of the 120 patients, or 35%".
         // A share of some other whole ("or 35% of all admissions") is not
         // this one's.
-        let share_of_other = OF_AFTER.is_match(story.text_after(z));
+        let share_of_other = of_after(story.text_after(z));
         if OF_THE.is_match(tx)
             && restated(story, y)
             && part_of(story, x, y)
@@ -243,6 +247,17 @@ fn judge(story: &Story, share: &Share) -> Check {
 mod tests {
     use super::super::pairs::testing::run;
     use super::*;
+
+    #[test]
+    fn of_after_agrees_with_its_pattern() {
+        let pattern = Regex::new(r"^\s*of(?-u:\b)").unwrap();
+        let vocab = [
+            "of", "off", "ofé", "the", "o", "f", "of_", "of1", "\u{2003}",
+        ];
+        for t in crate::reconcile::cue::testing::texts(&vocab, 20_000, 3) {
+            assert_eq!(of_after(&t), pattern.is_match(&t), "{t:?}");
+        }
+    }
 
     fn one(text: &str) -> Check {
         let c = run(&PercentOf, text);

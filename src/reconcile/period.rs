@@ -194,6 +194,10 @@ impl PeriodLength {
     fn age(story: &Story, s: usize) -> Option<Check> {
         let sen = &story.sentences[s];
         let text = story.sentence_text(s);
+        // Both patterns need "ago": most sentences are spared them.
+        if !text.contains("ago") {
+            return None;
+        }
         let cap = AGO_THEN_YEAR
             .captures(text)
             .or_else(|| YEAR_THEN_AGO.captures(text))?;

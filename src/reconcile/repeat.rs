@@ -18,6 +18,7 @@
 //! alone. Identity that holds gives a check either way: OK when the
 //! intervals meet, inconsistent when they cannot.
 
+use super::cue::ends_with_phrase;
 use super::{Check, Status, Story, format_interval, severity};
 use crate::extract::Claim;
 use crate::period::Period;
@@ -45,10 +46,15 @@ static DEFINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An amount added to an earlier one.
-static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:another|a\s+further|further|an\s+additional|additional|extra|new)\s*$")
-        .expect("increment before")
-});
+const INCREMENT_BEFORE: &[&[&str]] = &[
+    &["another"],
+    &["a", "further"],
+    &["further"],
+    &["an", "additional"],
+    &["additional"],
+    &["extra"],
+    &["new"],
+];
 
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
@@ -103,7 +109,7 @@ impl Repeat {
     fn is_increment(story: &Story, c: usize) -> bool {
         let claim = &story.claims[c];
         let own = story.lower(claim.doc, claim.span.0, claim.span.1);
-        INCREMENT_BEFORE.is_match(story.text_before(c))
+        ends_with_phrase(story.text_before(c), INCREMENT_BEFORE)
             || own.contains(" more ")
             || own.contains(" additional ")
             || own.contains(" extra ")
@@ -348,6 +354,30 @@ fn judge(story: &Story, a: usize, b: usize, evidence: &str) -> Check {
 mod tests {
     use super::super::pairs::testing::run;
     use super::*;
+
+    #[test]
+    fn increment_cues_agree_with_their_pattern() {
+        let pattern = Regex::new(
+            r"(?-u:\b)(?:another|a\s+further|further|an\s+additional|additional|extra|new)\s*$",
+        )
+        .unwrap();
+        let vocab = [
+            "another",
+            "a",
+            "an",
+            "further",
+            "additional",
+            "extra",
+            "new",
+            "renew",
+            "news",
+            "1",
+        ];
+        for t in crate::reconcile::cue::testing::texts(&vocab, 20_000, 4) {
+            let hand = ends_with_phrase(&t, INCREMENT_BEFORE);
+            assert_eq!(hand, pattern.is_match(&t), "{t:?}");
+        }
+    }
 
     fn status(text: &str) -> Vec<Status> {
         run(&Repeat, text).iter().map(|c| c.status).collect()

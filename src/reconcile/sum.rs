@@ -12,7 +12,7 @@
 //! "including" or followed by "of them" are subsets, not parts, and are
 //! left out; fewer than two parts give no check.
 
-use super::pairs::ends_with_phrase;
+use super::cue::{Cue, ends_with_phrase};
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
 use crate::interval::Interval;
@@ -22,8 +22,27 @@ use std::sync::LazyLock;
 
 pub struct Sum;
 
+/// Literals one of which every cue before a total holds.
+const CUE_WORDS: &[&str] = &[
+    "total",
+    "tally",
+    "number",
+    "count",
+    "toll",
+    "figure",
+    "sum",
+    "add",
+    "all",
+    "altogether",
+    "combined",
+];
+
+/// Literals one of which "in total", "in all", "all told", "altogether",
+/// "combined" and "overall" hold.
+const CLOSING_WORDS: &[&str] = &["total", "all", "altogether", "combined"];
+
 /// A cue right before the total.
-static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static CUE_BEFORE: Cue = Cue::new(CUE_WORDS, || {
     Regex::new(
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised)\s+
@@ -41,7 +60,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A cue right after the total.
-static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static CUE_AFTER: Cue = Cue::new(CLOSING_WORDS, || {
     Regex::new(r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)(?-u:\b)")
         .expect("sum cue after")
 });
@@ -123,17 +142,20 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
 
 /// An age after a group of people ("children under 10", "those aged 65"):
 /// a bound on who is counted, not a count.
-static AGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static AGE_BEFORE: Cue = Cue::new(&["aged", "under", "over", "below", "above", "than"], || {
     Regex::new(r"(?-u:\b)(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
         .expect("age")
 });
 
 /// Words before a figure that make it one side of a change or a
 /// comparison.
-static COMPARISON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
+static COMPARISON_BEFORE: Cue = Cue::new(
+    &["from", "than", "compared", "against", "versus", "vs", "to"],
+    || {
+        Regex::new(r"(?-u:\b)(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
         .expect("comparison")
-});
+    },
+);
 
 /// Units a total may have whose parts are counted in narrower units
 /// ("1,204 men and 977 women, 2,181 people in all"), with the narrower
@@ -324,7 +346,7 @@ fn unread_digits(story: &Story, near: std::ops::Range<usize>, from: usize, to: u
 
 /// A sentence-initial total cue that leaves its parts to the sentence
 /// before: "Altogether, ...", "In total, ...".
-static OPENING_CUE: LazyLock<Regex> = LazyLock::new(|| {
+static OPENING_CUE: Cue = Cue::new(CLOSING_WORDS, || {
     Regex::new(r"^[\s\x22“]*(?:altogether|in\s+total|in\s+all|all\s+told|overall)\s*,")
         .expect("opening cue")
 });
@@ -411,7 +433,7 @@ fn exhaustive(sentence: &str) -> bool {
         .any(|(a, b)| words.contains(a) && words.contains(b))
 }
 
-static REST: LazyLock<Regex> = LazyLock::new(|| {
+static REST: Cue = Cue::new(&["rest", "remain", "other"], || {
     Regex::new(r"(?-u:\b)(?:(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others)[\s,]*(?:(?:of\s+them|some|about|around|nearly)[\s,]*)?\d|\d[\d,]*\s+others(?-u:\b))")
         .expect("rest")
 });
@@ -577,7 +599,7 @@ mod tests {
             "1",
             "the",
         ];
-        for t in crate::reconcile::pairs::testing::texts(&vocab, 20_000, 4) {
+        for t in crate::reconcile::cue::testing::texts(&vocab, 20_000, 4) {
             let hand = super::ends_with_phrase(&t, super::SUBSET_BEFORE);
             assert_eq!(hand, pattern.is_match(&t), "{t:?}");
         }
