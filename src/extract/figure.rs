@@ -828,8 +828,8 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
     let core = read_core(ctx, i)?;
     let mut value = core.value;
     let mut rounding = core.rounding;
-    let digits = core.digits.clone();
-    let problem = core.problem.clone();
+    let digits = core.digits;
+    let problem = core.problem;
 
     let (mut first, mut currency, sign_inside) = currency_before(ctx, i);
     // A sign glued to the number (or its currency), with space before it,

@@ -123,7 +123,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space_before = false;
     let mut newlines = 0;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => text[i..].chars().next().expect("in bounds"),
+        };
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;

@@ -410,6 +410,16 @@ pub fn spelled_rounding(v: Decimal) -> Decimal {
 /// Reads a number phrase starting at token `i`: spelled integers, fractions
 /// of scales, shares and vague amounts.
 pub fn read(ctx: &Context, i: usize) -> Option<Spelled> {
+    // Digits lead a phrase only before a count of hundreds or a scale word
+    // (see `read_integer`); nearly every figure in digits has neither, and
+    // this is asked of each one.
+    if ctx.kind(i) == Some(Kind::Number)
+        && !ctx
+            .word(i + 1)
+            .is_some_and(|w| matches!(w, "hundred" | "dozen") || scale(w).is_some())
+    {
+        return None;
+    }
     if let Some(v) = read_vague(ctx, i) {
         return Some(v);
     }

@@ -144,11 +144,11 @@ pub fn unit_after(ctx: &Context, j: usize) -> (Option<String>, usize) {
         }
         let modifier = MODIFIERS.contains(w);
         if !modifier
-            && (words::NOT_UNITS.contains(w) || words::is_verb(w) && n > 0 || w.ends_with("ly"))
+            && (words::NOT_UNITS.contains(w) || n > 0 && words::is_verb(w) || w.ends_with("ly"))
         {
             break;
         }
-        if !modifier && words::is_verb(w) && w.ends_with("ed") {
+        if !modifier && w.ends_with("ed") && words::is_verb(w) {
             break;
         }
         head = Some(w);
@@ -245,11 +245,8 @@ fn verb_after(ctx: &Context, mut k: usize) -> Option<String> {
         k += 1;
         n += 1;
     }
-    let w = ctx.word(k)?;
-    if n == 0 && !w.ends_with("ed") && !words::is_verb(w) {
-        return None;
-    }
-    words::verb_stem(w)
+    // The word after any auxiliaries, when it is a verb form.
+    words::verb_stem(ctx.word(k)?)
 }
 
 fn verb_before(ctx: &Context, first: usize) -> Option<String> {
