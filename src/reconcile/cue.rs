@@ -47,26 +47,46 @@ pub fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether any of the literals occurs in the text.
+/// Whether any of the literals occurs in the text. The texts are short
+/// stretches of a sentence, where a plain scan beats setting up a
+/// substring search for each literal.
 pub fn mentions(text: &str, literals: &[&str]) -> bool {
-    literals.iter().any(|w| text.contains(w))
+    let t = text.as_bytes();
+    literals.iter().any(|w| {
+        let w = w.as_bytes();
+        let Some((&first, rest)) = w.split_first() else {
+            return true;
+        };
+        t.iter()
+            .enumerate()
+            .any(|(k, &b)| b == first && t[k + 1..].starts_with(rest))
+    })
+}
+
+/// Whether the text, without white space (and, with `commas`, commas) at
+/// its end, ends with one of the words: the last word of every match of a
+/// pattern that ends in a closed list of words and then `[\s,]*$`.
+pub fn ends_with_any(text: &str, commas: bool, words: &[&str]) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || (commas && c == ','));
+    words.iter().any(|w| t.ends_with(w))
 }
 
 /// A cue pattern compiled on first need: the first text it is asked about
-/// that holds one of its literals (every match of the pattern holds one).
-/// Until then a text without them cannot match and is answered at once,
-/// so a document that never gives the cue's words never pays to compile
-/// it; once compiled, the pattern alone answers.
+/// that passes its guard, a test every match of the pattern passes (it
+/// holds one of the pattern's words, or ends with one). Until then a text
+/// that fails the guard cannot match and is answered at once, so a
+/// document that never gives the cue's words never pays to compile it;
+/// once compiled, the pattern alone answers.
 pub struct Cue {
-    literals: &'static [&'static str],
+    guard: fn(&str) -> bool,
     build: fn() -> Regex,
     regex: OnceLock<Regex>,
 }
 
 impl Cue {
-    pub const fn new(literals: &'static [&'static str], build: fn() -> Regex) -> Cue {
+    pub const fn new(guard: fn(&str) -> bool, build: fn() -> Regex) -> Cue {
         Cue {
-            literals,
+            guard,
             build,
             regex: OnceLock::new(),
         }
@@ -76,7 +96,7 @@ impl Cue {
     fn for_text(&self, text: &str) -> Option<&Regex> {
         match self.regex.get() {
             Some(r) => Some(r),
-            None => mentions(text, self.literals).then(|| self.regex.get_or_init(self.build)),
+            None => (self.guard)(text).then(|| self.regex.get_or_init(self.build)),
         }
     }
 
@@ -155,15 +175,27 @@ mod tests {
 
     #[test]
     fn a_cue_compiles_only_for_text_with_its_words() {
-        static CUE: Cue = Cue::new(&["third", "half"], || {
-            Regex::new(r"(?:a\s+third|half)\s+of$").unwrap()
-        });
+        static CUE: Cue = Cue::new(
+            |t| mentions(t, &["third", "half"]),
+            || Regex::new(r"(?:a\s+third|half)\s+of$").unwrap(),
+        );
         assert!(!CUE.is_match("a quarter of"));
         assert!(CUE.regex.get().is_none());
         assert!(CUE.is_match("a third of"));
         assert!(CUE.regex.get().is_some());
         assert!(!CUE.is_match("a quarter of"));
         assert_eq!(CUE.find("it is half of").map(|m| m.start()), Some(6));
+    }
+
+    #[test]
+    fn literal_tests() {
+        assert!(mentions("a third of", &["half", "third"]));
+        assert!(mentions("halfway", &["half"]));
+        assert!(!mentions("a thir", &["third"]));
+        assert!(!mentions("", &["of"]));
+        assert!(ends_with_any("the total, , ", true, &["total"]));
+        assert!(!ends_with_any("the total, ", false, &["total"]));
+        assert!(ends_with_any("more than\u{a0}", false, &["than"]));
     }
 
     #[test]

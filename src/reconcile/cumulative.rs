@@ -17,7 +17,7 @@
 //! explanation says when the periods could not be verified); when they
 //! certainly leave a gap or overlap, the check says so.
 
-use super::cue::Cue;
+use super::cue::{Cue, ends_with_any, mentions};
 use super::{Check, Severity, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
 use crate::period::{Tiling, tiles};
@@ -31,8 +31,10 @@ pub struct Cumulative;
 const TOTAL_NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "figure", "sum"];
 
 /// A running-total cue right before the total.
-static TOTAL_CUE: Cue = Cue::new(TOTAL_NOUNS, || {
-    Regex::new(
+static TOTAL_CUE: Cue = Cue::new(
+    |t| mentions(t, TOTAL_NOUNS) && ends_with_any(t, true, TOTAL_CUE_ENDS),
+    || {
+        Regex::new(
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised|put|puts|putting)\s+
               (?:the|its|their|our|his|her|this\s+year's|the\s+year's|the\s+[a-z]+(?:'s|’s))\s+
@@ -45,7 +47,8 @@ static TOTAL_CUE: Cue = Cue::new(TOTAL_NOUNS, || {
         [\s,]*(?:(?:some|about|around|more\s+than|over|nearly|almost|at\s+least|just\s+over|just\s+under)\s+)?$",
     )
     .expect("running total cue")
-});
+    },
+);
 
 /// Literals one of which every cue to a new figure holds.
 const NEW_WORDS: &[&str] = &[
@@ -62,22 +65,36 @@ const NEW_WORDS: &[&str] = &[
 /// ("added to", "on top of", "atop", "had ...ed", ", up from").
 const EARLIER_WORDS: &[&str] = &["add", "top", "plus", "besides", "had", "up"];
 
+/// The last word of every running-total cue: its verb or preposition, or
+/// the qualifier after it.
+const TOTAL_CUE_ENDS: &[&str] = &[
+    "to", "at", "of", "is", "was", "reached", "some", "about", "around", "than", "over", "nearly",
+    "almost", "least", "under",
+];
+
 /// "another", "a further" right before a new figure.
-static NEW_BEFORE: Cue = Cue::new(NEW_WORDS, || {
-    Regex::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+static NEW_BEFORE: Cue = Cue::new(
+    |t| mentions(t, NEW_WORDS),
+    || {
+        Regex::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("new before")
-});
+    },
+);
 
 /// "235,000 more accounts", "40 new cases" right after a new figure.
-static NEW_AFTER: Cue = Cue::new(&["more", "new", "additional", "extra", "further"], || {
-    Regex::new(r"^\s*(?:more|new|additional|extra|further)(?-u:\b)").expect("new after")
-});
+static NEW_AFTER: Cue = Cue::new(
+    |t| mentions(t, &["more", "new", "additional", "extra", "further"]),
+    || Regex::new(r"^\s*(?:more|new|additional|extra|further)(?-u:\b)").expect("new after"),
+);
 
 /// "added to the", "on top of the" right before an earlier figure.
-static EARLIER_BEFORE: Cue = Cue::new(EARLIER_WORDS, || {
-    Regex::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+static EARLIER_BEFORE: Cue = Cue::new(
+    |t| mentions(t, EARLIER_WORDS),
+    || {
+        Regex::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("earlier before")
-});
+    },
+);
 
 /// "... it closed earlier", "... already", "previously" after an earlier figure.
 static EARLIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {

@@ -15,7 +15,7 @@
 //! widens that, "nearly" takes the band just below the factor, "more than"
 //! everything above it. "Three times more" is read both ways (3 or 4).
 
-use super::cue::Cue;
+use super::cue::{Cue, ends_with_any, mentions};
 use super::pairs::{self, BeforeAfter, Direction};
 use super::{Check, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
@@ -47,41 +47,53 @@ fn verb_pattern() -> String {
 }
 
 /// A factor verb right before its pair: "doubled from", "a tenfold rise, from".
-static VERB_BEFORE: Cue = Cue::new(FACTOR_VERBS, || {
-    Regex::new(&format!(
+static VERB_BEFORE: Cue = Cue::new(
+    |t| mentions(t, FACTOR_VERBS),
+    || {
+        Regex::new(&format!(
         r"{}(?:\s+(?:in|over|between|since|during|within)(?-u:\b)[^,.;:]{{0,30}}?)?\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
         verb_pattern()
     ))
     .expect("multiple verb before")
-});
+    },
+);
 
 /// A factor noun right after its pair: "to 40 from 120, a threefold drop".
-static VERB_AFTER: Cue = Cue::new(FACTOR_VERBS, || {
-    Regex::new(&format!(
+static VERB_AFTER: Cue = Cue::new(
+    |t| mentions(t, FACTOR_VERBS),
+    || {
+        Regex::new(&format!(
         r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|representing\s+)?{}",
         verb_pattern()
     ))
     .expect("multiple verb after")
-});
+    },
+);
 
 const FRACTION: &str =
     r"(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)";
 
 /// "fell by a third, from A to B", "cut by half to B from A".
-static FRACTION_CHANGE_BEFORE: Cue = Cue::new(FRACTIONS, || {
-    Regex::new(&format!(
+static FRACTION_CHANGE_BEFORE: Cue = Cue::new(
+    |t| mentions(t, FRACTIONS),
+    || {
+        Regex::new(&format!(
         r"(?-u:\b)(?P<v>rose|risen|rise[ns]?|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|decreased|shrank|shrunk|cut|reduced|slashed)\s+(?:by\s+)?{QUAL}{FRACTION}\s*,?\s*(?:from|to)(?:\s+just)?\s*$"
     ))
     .expect("fraction change before")
-});
+    },
+);
 
 /// "to 5,100 from 7,650, a third fewer".
-static FRACTION_CHANGE_AFTER: Cue = Cue::new(FRACTIONS, || {
-    Regex::new(&format!(
+static FRACTION_CHANGE_AFTER: Cue = Cue::new(
+    |t| mentions(t, FRACTIONS),
+    || {
+        Regex::new(&format!(
         r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+)?{QUAL}{FRACTION}\s+(?P<v>fewer|less|lower|smaller|down|cheaper|more|higher|larger|bigger|up)(?-u:\b)"
     ))
     .expect("fraction change after")
-});
+    },
+);
 
 /// A change by a fraction of the earlier figure: the later one is the
 /// earlier times one minus (or plus) the fraction.
@@ -120,28 +132,43 @@ fn fraction_change(cap: &Captures, pair: &BeforeAfter) -> Option<Found> {
 }
 
 /// "twice as many as", "three times the", "half as much as".
-static COMPARE: Cue = Cue::new(COMPARISONS, || {
-    Regex::new(&format!(
+static COMPARE: Cue = Cue::new(
+    |t| {
+        let ends = ["than", "as", "the", "its", "their", "those", "of"];
+        mentions(t, COMPARISONS) && ends_with_any(t, false, &ends)
+    },
+    || {
+        Regex::new(&format!(
         r"(?-u:\b){QUAL}(?:(?P<w>twice|double|triple|treble|half)|{COUNT}\s+times)\s+(?:(?P<more>more|higher|larger|bigger|greater)\s+than|as\s+(?:many|much|high|large|big|great|long)\s+as|the)\s*(?:the\s+|its\s+|their\s+|those\s+|that\s+of\s+(?:the\s+)?)?$"
     ))
     .expect("multiple compare")
-});
+    },
+);
 
 /// "a third of the", "two-thirds of its".
-static FRACTION_OF: Cue = Cue::new(FRACTIONS, || {
-    Regex::new(&format!(
+static FRACTION_OF: Cue = Cue::new(
+    |t| {
+        let ends = ["of", "the", "its", "their", "his", "her", "all", "those"];
+        mentions(t, FRACTIONS) && ends_with_any(t, false, &ends)
+    },
+    || {
+        Regex::new(&format!(
         r"(?-u:\b){QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s+of\s+(?:the|its|their|his|her|all|those)?\s*$"
     ))
     .expect("fraction of")
-});
+    },
+);
 
 /// A fraction after "P of the W": ", or about a third".
-static FRACTION_AFTER: Cue = Cue::new(FRACTIONS, || {
-    Regex::new(&format!(
+static FRACTION_AFTER: Cue = Cue::new(
+    |t| mentions(t, FRACTIONS),
+    || {
+        Regex::new(&format!(
         r"^(?:\s+[a-z]+){{0,3}}\s*[,(–—-]\s*(?:or\s+)?{QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s*(?:[,.;)–—-]|$)"
     ))
     .expect("fraction after")
-});
+    },
+);
 
 /// Before a part that follows its whole: "a third of its 900 staff, 300".
 static APPOSED: LazyLock<Regex> =
@@ -212,10 +239,18 @@ fn units_agree(a: &Claim, b: &Claim) -> bool {
 }
 
 /// A list marker between two figures ("120 managers and 180 engineers").
-static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\sa-z'-]{0,40}?(?:,|(?-u:\b)and|(?-u:\b)plus|(?-u:\b)or)\s*(?:some|about|around|nearly|almost|another)?\s*$")
+static LIST_GAP: Cue = Cue::new(
+    |t| {
+        let ends = [
+            ",", "and", "plus", "or", "some", "about", "around", "nearly", "almost", "another",
+        ];
+        ends_with_any(t, false, &ends)
+    },
+    || {
+        Regex::new(r"^[\sa-z'-]{0,40}?(?:,|(?-u:\b)and|(?-u:\b)plus|(?-u:\b)or)\s*(?:some|about|around|nearly|almost|another)?\s*$")
         .expect("list gap")
-});
+    },
+);
 
 /// Whether a figure is one item of a list of figures (other than the
 /// figure it is compared with), so that a factor next to it may speak of

@@ -6,7 +6,7 @@
 //! in the number of claims.
 
 use super::Story;
-use super::cue::{Cue, ascii_words, ends_with_phrase, trim_end};
+use super::cue::{Cue, ascii_words, ends_with_phrase, mentions, trim_end};
 use crate::interval::Interval;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -410,10 +410,13 @@ const ADJUSTED_WORDS: &[&str] = &[
 
 /// A change on some other basis than the two levels as stated: in real
 /// terms, organic, per head, a yearly average. The levels cannot check it.
-static ADJUSTED: Cue = Cue::new(ADJUSTED_WORDS, || {
-    Regex::new(r"(?-u:\b)(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)(?-u:\b)")
+static ADJUSTED: Cue = Cue::new(
+    |t| mentions(t, ADJUSTED_WORDS),
+    || {
+        Regex::new(r"(?-u:\b)(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)(?-u:\b)")
         .expect("adjusted")
-});
+    },
+);
 
 /// The change figure the syntax ties to a pair: right after it as an
 /// apposition (", an increase of 560", ", a 15% rise") or right before it
@@ -488,10 +491,13 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "B, up C from A": the change between the later figure and "from".
-static UP_BY_BEFORE: Cue = Cue::new(&["up", "down"], || {
-    Regex::new(r"^(?:\s*[a-z’']+){0,8}?\s*[,(;]\s*(?:(?:which\s+(?:is|was)|a\s+year\s+earlier|year\s+on\s+year)\s+)?(up|down)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
+static UP_BY_BEFORE: Cue = Cue::new(
+    |t| mentions(t, &["up", "down"]),
+    || {
+        Regex::new(r"^(?:\s*[a-z’']+){0,8}?\s*[,(;]\s*(?:(?:which\s+(?:is|was)|a\s+year\s+earlier|year\s+on\s+year)\s+)?(up|down)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
         .expect("up by")
-});
+    },
+);
 
 static FROM_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:on\s+the\s+year\s+)?from\s*$").expect("from only"));

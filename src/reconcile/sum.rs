@@ -12,7 +12,7 @@
 //! "including" or followed by "of them" are subsets, not parts, and are
 //! left out; fewer than two parts give no check.
 
-use super::cue::{Cue, ends_with_phrase};
+use super::cue::{Cue, ends_with_any, ends_with_phrase, mentions};
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
 use crate::interval::Interval;
@@ -37,13 +37,44 @@ const CUE_WORDS: &[&str] = &[
     "combined",
 ];
 
+/// The last word of every cue before a total: its own, "of", or the
+/// qualifier after it.
+const CUE_ENDS: &[&str] = &[
+    "to",
+    "of",
+    "totaling",
+    "totalling",
+    "totaled",
+    "totalled",
+    "total",
+    "all",
+    "altogether",
+    "told",
+    "combined",
+    "is",
+    "was",
+    "were",
+    "at",
+    "reached",
+    "some",
+    "about",
+    "around",
+    "than",
+    "over",
+    "nearly",
+    "almost",
+    "least",
+];
+
 /// Literals one of which "in total", "in all", "all told", "altogether",
 /// "combined" and "overall" hold.
 const CLOSING_WORDS: &[&str] = &["total", "all", "altogether", "combined"];
 
 /// A cue right before the total.
-static CUE_BEFORE: Cue = Cue::new(CUE_WORDS, || {
-    Regex::new(
+static CUE_BEFORE: Cue = Cue::new(
+    |t| mentions(t, CUE_WORDS) && ends_with_any(t, true, CUE_ENDS),
+    || {
+        Regex::new(
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised)\s+
               (?:the|its|their|our|his|her)\s+(?:[a-z-]+\s+){0,2}?
@@ -57,13 +88,17 @@ static CUE_BEFORE: Cue = Cue::new(CUE_WORDS, || {
         [\s,]*(?:of\s+)?(?:some|about|around|more\s+than|over|nearly|almost|at\s+least)?\s*$",
     )
     .expect("sum cue")
-});
+    },
+);
 
 /// A cue right after the total.
-static CUE_AFTER: Cue = Cue::new(CLOSING_WORDS, || {
-    Regex::new(r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)(?-u:\b)")
+static CUE_AFTER: Cue = Cue::new(
+    |t| mentions(t, CLOSING_WORDS),
+    || {
+        Regex::new(r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)(?-u:\b)")
         .expect("sum cue after")
-});
+    },
+);
 
 /// "Of the 2,181 people, ..." at the start of a sentence.
 static LEADING_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,15 +177,28 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
 
 /// An age after a group of people ("children under 10", "those aged 65"):
 /// a bound on who is counted, not a count.
-static AGE_BEFORE: Cue = Cue::new(&["aged", "under", "over", "below", "above", "than"], || {
-    Regex::new(r"(?-u:\b)(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
+static AGE_BEFORE: Cue = Cue::new(
+    |t| {
+        let ends = [
+            "aged", "under", "over", "between", "from", "below", "above", "than",
+        ];
+        ends_with_any(t, false, &ends)
+    },
+    || {
+        Regex::new(r"(?-u:\b)(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
         .expect("age")
-});
+    },
+);
 
 /// Words before a figure that make it one side of a change or a
 /// comparison.
 static COMPARISON_BEFORE: Cue = Cue::new(
-    &["from", "than", "compared", "against", "versus", "vs", "to"],
+    |t| {
+        mentions(
+            t,
+            &["from", "than", "compared", "against", "versus", "vs", "to"],
+        )
+    },
     || {
         Regex::new(r"(?-u:\b)(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
         .expect("comparison")
@@ -346,10 +394,13 @@ fn unread_digits(story: &Story, near: std::ops::Range<usize>, from: usize, to: u
 
 /// A sentence-initial total cue that leaves its parts to the sentence
 /// before: "Altogether, ...", "In total, ...".
-static OPENING_CUE: Cue = Cue::new(CLOSING_WORDS, || {
-    Regex::new(r"^[\s\x22“]*(?:altogether|in\s+total|in\s+all|all\s+told|overall)\s*,")
-        .expect("opening cue")
-});
+static OPENING_CUE: Cue = Cue::new(
+    |t| mentions(t, CLOSING_WORDS),
+    || {
+        Regex::new(r"^[\s\x22“]*(?:altogether|in\s+total|in\s+all|all\s+told|overall)\s*,")
+            .expect("opening cue")
+    },
+);
 
 impl super::Rule for Sum {
     fn id(&self) -> &'static str {
@@ -433,10 +484,13 @@ fn exhaustive(sentence: &str) -> bool {
         .any(|(a, b)| words.contains(a) && words.contains(b))
 }
 
-static REST: Cue = Cue::new(&["rest", "remain", "other"], || {
-    Regex::new(r"(?-u:\b)(?:(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others)[\s,]*(?:(?:of\s+them|some|about|around|nearly)[\s,]*)?\d|\d[\d,]*\s+others(?-u:\b))")
+static REST: Cue = Cue::new(
+    |t| mentions(t, &["rest", "remain", "other"]),
+    || {
+        Regex::new(r"(?-u:\b)(?:(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others)[\s,]*(?:(?:of\s+them|some|about|around|nearly)[\s,]*)?\d|\d[\d,]*\s+others(?-u:\b))")
         .expect("rest")
-});
+    },
+);
 
 /// Pairs of words that between them cover a whole.
 const SIDES: &[(&str, &str)] = &[
