@@ -162,6 +162,25 @@ say ""
 say "figcheck takes $(ratio "$tf" "$tg") times grep's wall time ($tool)."
 say ""
 
+say "## Instructions executed (callgrind: the same count whatever else the machine runs)"
+say ""
+if command -v valgrind > /dev/null; then
+    sample300=$OUT/corpus-300k.txt
+    head -c 300000 "$(corpus 1 txt)" > "$sample300"
+    count() { # instructions of one run
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null |
+            sed -n 's/.*refs: *//p' | tr -d ,
+    }
+    say "| run | instructions |"
+    say "|---|---|"
+    say "| figcheck --format json, 3 KB article (start-up included) | $(count "$BIN" --format json "$art") |"
+    say "| figcheck -j 1 --format json, 300 KB of corpus | $(count "$BIN" -j 1 --format json "$sample300") |"
+    say "| grep -c '[0-9]', 3 KB article | $(count grep -c '[0-9]' "$art") |"
+else
+    say "Skipped: valgrind is not installed."
+fi
+say ""
+
 say "## Peer: quantulum3"
 say ""
 if [ -n "${BENCH_NO_PEER:-}" ]; then
