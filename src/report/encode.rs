@@ -43,12 +43,21 @@ pub fn newline_indent(buf: &mut Vec<u8>, level: usize) {
 }
 
 /// An optional comma, a line break and the indentation of `level`.
+#[inline]
 fn separator(buf: &mut Vec<u8>, comma: bool, level: usize) {
     let from = usize::from(!comma);
     let mut spaces = level * 2;
-    let k = spaces.min(SEPARATOR.len() - 2);
-    buf.extend_from_slice(&SEPARATOR[from..2 + k]);
-    spaces -= k;
+    if spaces <= SEPARATOR.len() - 2 {
+        // Copy a block of constant length and cut it back: the compiler
+        // turns a constant-length copy into a few vector moves instead of
+        // a call, and this runs for every key of every record.
+        let len = buf.len() + 2 - from + spaces;
+        buf.extend_from_slice(&SEPARATOR[from..from + SEPARATOR.len() - 1]);
+        buf.truncate(len);
+        return;
+    }
+    buf.extend_from_slice(&SEPARATOR[from..]);
+    spaces -= SEPARATOR.len() - 2;
     while spaces > 0 {
         let k = spaces.min(SEPARATOR.len() - 2);
         buf.extend_from_slice(&SEPARATOR[2..2 + k]);
