@@ -3,12 +3,13 @@
 //! the lower-cased text and read into [`Cal`] values that still need a
 //! reference date to become days.
 
-use super::patterns::{alternatives, search_pattern};
+use super::patterns::{alternatives, bare_month, bare_year, search_pattern};
 use crate::calendar::month_number;
 use chrono::Weekday;
 use regex_automata::dfa::{self, dense};
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::captures::Captures;
+use regex_automata::util::captures::{Captures, GroupInfo};
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match, PatternID, meta};
 use std::sync::{LazyLock, OnceLock};
 
@@ -242,19 +243,78 @@ fn prebuilt() -> Option<dfa::regex::Regex<dense::DFA<&'static [u32]>>> {
 /// for the phrases it holds.
 struct Alternative {
     group: Group,
+    direct: Option<Direct>,
     pattern: String,
     compiled: OnceLock<Compiled>,
 }
 
 struct Compiled {
-    re: meta::Regex,
+    /// `None` for an alternative read directly.
+    re: Option<meta::Regex>,
+    info: GroupInfo,
     /// Group names with their indices.
     names: Vec<(String, usize)>,
+}
+
+/// The most frequent alternatives, whose one group the match itself shows:
+/// reading them needs no pattern of their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direct {
+    /// "2015", "the year 2015": the year is the last four bytes.
+    Year,
+    /// "march", "sept.": the month is the word before any full stop.
+    Month,
+}
+
+impl Direct {
+    fn of(alt: &str) -> Option<Direct> {
+        if alt == bare_year() {
+            Some(Direct::Year)
+        } else if alt == bare_month() {
+            Some(Direct::Month)
+        } else {
+            None
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Direct::Year => "y",
+            Direct::Month => "m",
+        }
+    }
+
+    /// Sets `caps` to the groups of a match at `[start, end)`.
+    fn read(self, lower: &str, start: usize, end: usize, caps: &mut Captures) {
+        let group = match self {
+            Direct::Year => (end.saturating_sub(4).max(start), end),
+            Direct::Month if lower[start..end].ends_with('.') => (start, end - 1),
+            Direct::Month => (start, end),
+        };
+        let info = caps.group_info().clone();
+        caps.set_pattern(Some(PatternID::ZERO));
+        let slots = caps.slots_mut();
+        for (g, (from, to)) in [(0, (start, end)), (1, group)] {
+            if let Some((a, b)) = info.slots(PatternID::ZERO, g) {
+                slots[a] = NonMaxUsize::new(from);
+                slots[b] = NonMaxUsize::new(to);
+            }
+        }
+    }
 }
 
 impl Alternative {
     fn compiled(&self) -> &Compiled {
         self.compiled.get_or_init(|| {
+            if let Some(d) = self.direct {
+                let info = GroupInfo::new([[None, Some(d.name())]]).expect("one group");
+                let names = vec![(d.name().to_string(), 1)];
+                return Compiled {
+                    re: None,
+                    info,
+                    names,
+                };
+            }
             // Only ever searched anchored over a span already known to
             // match: a prefilter or a lazy DFA would be built for nothing.
             let config = meta::Regex::config()
@@ -265,13 +325,17 @@ impl Alternative {
                 .configure(config)
                 .build(&self.pattern)
                 .expect("period alternative");
-            let names = re
-                .group_info()
+            let info = re.group_info().clone();
+            let names = info
                 .pattern_names(PatternID::ZERO)
                 .enumerate()
                 .filter_map(|(i, n)| Some((n?.to_string(), i)))
                 .collect();
-            Compiled { re, names }
+            Compiled {
+                re: Some(re),
+                info,
+                names,
+            }
         })
     }
 }
@@ -319,6 +383,7 @@ static ATOM: LazyLock<Patterns> = LazyLock::new(|| {
         .iter()
         .map(|a| Alternative {
             group: group_of(a),
+            direct: Direct::of(a),
             pattern: search_pattern(a),
             compiled: OnceLock::new(),
         })
@@ -447,11 +512,17 @@ fn read_match(m: &Match, caps: &mut [Option<Captures>], text: &str, lower: &str)
     let compiled = alt.compiled();
     let caps = caps
         .get_mut(k)?
-        .get_or_insert_with(|| compiled.re.create_captures());
-    let input = Input::new(&lower[..end])
-        .span(start..end)
-        .anchored(Anchored::Yes);
-    compiled.re.search_captures(&input, caps);
+        .get_or_insert_with(|| Captures::all(compiled.info.clone()));
+    match (&compiled.re, alt.direct) {
+        (Some(re), _) => {
+            let input = Input::new(&lower[..end])
+                .span(start..end)
+                .anchored(Anchored::Yes);
+            re.search_captures(&input, caps);
+        }
+        (None, Some(d)) => d.read(lower, start, end, caps),
+        (None, None) => return None,
+    }
     let groups = Groups {
         hay: lower,
         caps,
@@ -1152,6 +1223,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn direct_readings_are_the_patterns_readings() {
+        let text = "in 2015, the year 2016 and 1999; march, sept. and may. \
+            dec 2014, jan. 5 and the year  2020."
+            .to_ascii_lowercase();
+        let mut seen = 0;
+        for d in [Direct::Year, Direct::Month] {
+            let alt = ATOM.alts.iter().find(|a| a.direct == Some(d)).unwrap();
+            let re = meta::Regex::new(&alt.pattern).unwrap();
+            let info = GroupInfo::new([[None, Some(d.name())]]).unwrap();
+            for m in re.find_iter(&text) {
+                let mut want = re.create_captures();
+                let input = Input::new(&text[..m.end()])
+                    .span(m.range())
+                    .anchored(Anchored::Yes);
+                re.search_captures(&input, &mut want);
+                let mut got = Captures::all(info.clone());
+                d.read(&text, m.start(), m.end(), &mut got);
+                assert_eq!(got.get_group(0), want.get_group(0));
+                assert_eq!(
+                    got.get_group(1),
+                    want.get_group(1),
+                    "{:?}",
+                    &text[m.range()]
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen >= 10, "{seen}");
     }
 
     #[test]

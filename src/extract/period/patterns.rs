@@ -130,10 +130,20 @@ pub(crate) fn alternatives() -> Vec<String> {
         ),
         format!(r"(?P<tod>today|yesterday){B}"),
         // A year, a month.
-        format!(r"(?:the\s+year\s+)?{}", year("y")),
-        month("m"),
+        bare_year(),
+        bare_month(),
     ];
     alts
+}
+
+/// "2015", "the year 2015": the year is the match's last four bytes.
+pub(crate) fn bare_year() -> String {
+    format!(r"(?:the\s+year\s+)?{}", year("y"))
+}
+
+/// "March", "Sept.": the month is the match without its full stop.
+pub(crate) fn bare_month() -> String {
+    month("m")
 }
 
 /// An alternative as the search runs it: ASCII classes, at a word
