@@ -32,7 +32,7 @@ const TOTAL_NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "fig
 
 /// A running-total cue right before the total.
 static TOTAL_CUE: Cue = Cue::new(
-    |t| mentions(t, TOTAL_NOUNS) && ends_with_any(t, true, TOTAL_CUE_ENDS),
+    |t| ends_with_any(t, true, TOTAL_CUE_ENDS) && mentions(t, TOTAL_NOUNS),
     || {
         Regex::new(
         r"(?x)
@@ -50,20 +50,37 @@ static TOTAL_CUE: Cue = Cue::new(
     },
 );
 
-/// Literals one of which every cue to a new figure holds.
-const NEW_WORDS: &[&str] = &[
+/// The last word of every cue to a new figure: its own, or the qualifier
+/// after it.
+const NEW_ENDS: &[&str] = &[
     "another",
     "further",
     "additional",
     "extra",
     "fresh",
-    "add",
-    "gain",
+    "added",
+    "adds",
+    "adding",
+    "gained",
+    "gains",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "than",
+    "over",
 ];
 
 /// Literals one of which every cue to an earlier figure before it holds
 /// ("added to", "on top of", "atop", "had ...ed", ", up from").
 const EARLIER_WORDS: &[&str] = &["add", "top", "plus", "besides", "had", "up"];
+
+/// The last word of every cue to an earlier figure before it.
+const EARLIER_ENDS: &[&str] = &[
+    "to", "of", "plus", "besides", "atop", "the", "its", "their", "earlier", "previous", "ed",
+    "from", "some", "about", "around", "nearly", "almost", "than", "over",
+];
 
 /// The last word of every running-total cue: its verb or preposition, or
 /// the qualifier after it.
@@ -74,7 +91,7 @@ const TOTAL_CUE_ENDS: &[&str] = &[
 
 /// "another", "a further" right before a new figure.
 static NEW_BEFORE: Cue = Cue::new(
-    |t| mentions(t, NEW_WORDS),
+    |t| ends_with_any(t, false, NEW_ENDS),
     || {
         Regex::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("new before")
@@ -89,7 +106,7 @@ static NEW_AFTER: Cue = Cue::new(
 
 /// "added to the", "on top of the" right before an earlier figure.
 static EARLIER_BEFORE: Cue = Cue::new(
-    |t| mentions(t, EARLIER_WORDS),
+    |t| ends_with_any(t, false, EARLIER_ENDS) && mentions(t, EARLIER_WORDS),
     || {
         Regex::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("earlier before")

@@ -36,6 +36,10 @@ const FACTOR_VERBS: &[&str] = &["doubl", "tripl", "trebl", "quadrupl", "halv", "
 /// Literals every fraction word holds ("a third", "three-quarters").
 const FRACTIONS: &[&str] = &["third", "quarter", "fifth", "tenth", "half"];
 
+/// The last word before the first figure of a before/after pair: "from",
+/// "to", "a low of", "just".
+const PAIR_ENDS: &[&str] = &["from", "to", "of", "just"];
+
 /// Literals every comparison by a factor holds ("twice", "three times").
 const COMPARISONS: &[&str] = &["twice", "double", "triple", "treble", "half", "times"];
 
@@ -48,7 +52,7 @@ fn verb_pattern() -> String {
 
 /// A factor verb right before its pair: "doubled from", "a tenfold rise, from".
 static VERB_BEFORE: Cue = Cue::new(
-    |t| mentions(t, FACTOR_VERBS),
+    |t| ends_with_any(t, false, PAIR_ENDS) && mentions(t, FACTOR_VERBS),
     || {
         Regex::new(&format!(
         r"{}(?:\s+(?:in|over|between|since|during|within)(?-u:\b)[^,.;:]{{0,30}}?)?\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
@@ -75,7 +79,7 @@ const FRACTION: &str =
 
 /// "fell by a third, from A to B", "cut by half to B from A".
 static FRACTION_CHANGE_BEFORE: Cue = Cue::new(
-    |t| mentions(t, FRACTIONS),
+    |t| ends_with_any(t, false, PAIR_ENDS) && mentions(t, FRACTIONS),
     || {
         Regex::new(&format!(
         r"(?-u:\b)(?P<v>rose|risen|rise[ns]?|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|decreased|shrank|shrunk|cut|reduced|slashed)\s+(?:by\s+)?{QUAL}{FRACTION}\s*,?\s*(?:from|to)(?:\s+just)?\s*$"
@@ -135,7 +139,7 @@ fn fraction_change(cap: &Captures, pair: &BeforeAfter) -> Option<Found> {
 static COMPARE: Cue = Cue::new(
     |t| {
         let ends = ["than", "as", "the", "its", "their", "those", "of"];
-        mentions(t, COMPARISONS) && ends_with_any(t, false, &ends)
+        ends_with_any(t, false, &ends) && mentions(t, COMPARISONS)
     },
     || {
         Regex::new(&format!(
@@ -149,7 +153,7 @@ static COMPARE: Cue = Cue::new(
 static FRACTION_OF: Cue = Cue::new(
     |t| {
         let ends = ["of", "the", "its", "their", "his", "her", "all", "those"];
-        mentions(t, FRACTIONS) && ends_with_any(t, false, &ends)
+        ends_with_any(t, false, &ends) && mentions(t, FRACTIONS)
     },
     || {
         Regex::new(&format!(

@@ -72,7 +72,7 @@ const CLOSING_WORDS: &[&str] = &["total", "all", "altogether", "combined"];
 
 /// A cue right before the total.
 static CUE_BEFORE: Cue = Cue::new(
-    |t| mentions(t, CUE_WORDS) && ends_with_any(t, true, CUE_ENDS),
+    |t| ends_with_any(t, true, CUE_ENDS) && mentions(t, CUE_WORDS),
     || {
         Regex::new(
         r"(?x)
@@ -194,10 +194,10 @@ static AGE_BEFORE: Cue = Cue::new(
 /// comparison.
 static COMPARISON_BEFORE: Cue = Cue::new(
     |t| {
-        mentions(
-            t,
-            &["from", "than", "compared", "against", "versus", "vs", "to"],
-        )
+        let ends = [
+            "from", "than", "with", "to", "against", "versus", "vs", "vs.",
+        ];
+        ends_with_any(t, false, &ends)
     },
     || {
         Regex::new(r"(?-u:\b)(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
