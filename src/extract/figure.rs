@@ -19,9 +19,6 @@ pub struct Context<'a> {
     /// `text` in ASCII lower case: the same offsets.
     pub lower: &'a str,
     pub tokens: &'a [Token],
-    /// The sentence states a percentage somewhere, so "5 points" are
-    /// percentage points.
-    pub has_percent: bool,
     /// The first token a figure may still claim: the token after the last
     /// figure read, so that "10 $ 30 $" gives the first "$" to 10 only.
     pub free_from: std::cell::Cell<usize>,
@@ -29,19 +26,26 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, lower: &'a str, tokens: &'a [Token]) -> Context<'a> {
-        let has_percent = tokens.iter().enumerate().any(|(k, t)| {
-            let w = &lower[t.start..t.end];
-            w == "%"
-                || w == "percent"
-                || (w == "cent" && k > 0 && &lower[tokens[k - 1].start..tokens[k - 1].end] == "per")
-        });
         Context {
             text,
             lower,
             tokens,
-            has_percent,
             free_from: std::cell::Cell::new(0),
         }
+    }
+
+    /// Whether the sentence states a percentage somewhere, so that "5
+    /// points" are percentage points. Only a figure followed by "points"
+    /// asks, so the sentence is not scanned for every one.
+    pub fn has_percent(&self) -> bool {
+        let lower = self.lower;
+        let tokens = self.tokens;
+        tokens.iter().enumerate().any(|(k, t)| {
+            let w = &lower[t.start..t.end];
+            w == "%"
+                || w == "percent"
+                || (w == "cent" && k > 0 && &lower[tokens[k - 1].start..tokens[k - 1].end] == "per")
+        })
     }
 
     /// The original text of token `i`, if it exists.
@@ -919,9 +923,9 @@ fn read_simple(ctx: &Context, i: usize) -> Option<Simple> {
     // "5 points" in a sentence about percentages.
     if quantity == Quantity::Count
         && currency.is_none()
-        && ctx.has_percent
         && matches!(ctx.word(after), Some("point" | "points"))
         && value.is_some_and(|v| v.abs() < Decimal::ONE_HUNDRED)
+        && ctx.has_percent()
     {
         quantity = Quantity::Points;
         after += 1;
