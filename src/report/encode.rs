@@ -43,7 +43,7 @@ pub fn newline_indent(buf: &mut Vec<u8>, level: usize) {
 }
 
 /// An optional comma, a line break and the indentation of `level`.
-#[inline]
+#[inline(always)]
 fn separator(buf: &mut Vec<u8>, comma: bool, level: usize) {
     let from = usize::from(!comma);
     let mut spaces = level * 2;
@@ -95,6 +95,7 @@ impl<'a> Seq<'a> {
     }
 
     /// The separator before the next member.
+    #[inline(always)]
     fn next(&mut self) {
         let comma = !self.empty;
         self.empty = false;
@@ -525,6 +526,23 @@ mod tests {
                 String::from_utf8(buf).unwrap(),
                 serde_json::to_string(&s).unwrap()
             );
+        }
+        // Every character at every place in strings of a few lengths.
+        for c in (0u8..0x80).map(char::from).chain(['é', '😀']) {
+            for len in 0..20 {
+                for at in 0..=len {
+                    let s: String = (0..len)
+                        .map(|i| if i == at { c } else { 'x' })
+                        .chain((at == len).then_some(c))
+                        .collect();
+                    let mut buf = Vec::new();
+                    string(&mut buf, &s);
+                    assert_eq!(
+                        String::from_utf8(buf).unwrap(),
+                        serde_json::to_string(&s).unwrap()
+                    );
+                }
+            }
         }
         let mut buf = Vec::new();
         string(&mut buf, &all);

@@ -258,23 +258,22 @@ pub fn iso_date(d: NaiveDate) -> String {
     if !(0..=9999).contains(&y) {
         return d.to_string();
     }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let digit = |n: u32| b'0' + (n % 10) as u8;
     let y = y as u32;
     let (m, day) = (d.month(), d.day());
-    [
+    let bytes = [
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
         digit(y),
-        '-',
+        b'-',
         digit(m / 10),
         digit(m),
-        '-',
+        b'-',
         digit(day / 10),
         digit(day),
-    ]
-    .iter()
-    .collect()
+    ];
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 fn edge_kind(e: &Edge) -> &'static str {
