@@ -370,6 +370,11 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// Whether the output lists claims and checks, not only the counts.
+    fn listing(&self) -> bool {
+        !self.args.quiet && !self.args.summary
+    }
+
     /// Reads the inputs lazily, checks the documents over `par` threads and
     /// writes each one's lines as soon as those before it are out, so memory
     /// follows the window of documents in flight, not the batch. Ids still
@@ -378,7 +383,7 @@ impl Run<'_> {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
         let args = self.args;
-        let listing = !args.quiet && !args.summary;
+        let listing = self.listing();
         if listing && args.format == Format::Csv {
             report::csv::write_header(&mut out)?;
         }
@@ -428,7 +433,7 @@ impl Run<'_> {
     fn check(&self, source: input::stream::Source) -> (input::Loaded, Vec<Checked>) {
         let mut loaded = source.load(self.opts);
         let docs = std::mem::take(&mut loaded.documents);
-        let listing = !self.args.quiet && !self.args.summary;
+        let listing = self.listing();
         let reports = docs
             .iter()
             .map(|d| {
@@ -440,9 +445,9 @@ impl Run<'_> {
                 };
                 let fails = fails(&report, self.args.fail_on);
                 if !listing {
-                    // Only the counts are written: the records are freed
-                    // here, on the thread that made them, which costs far
-                    // less than on the writing thread (docs/performance.md).
+                    // Only the counts are written: free the records here,
+                    // on the thread that made them, rather than on the
+                    // writing thread (docs/performance.md).
                     report.claims = Vec::new();
                     report.checks = Vec::new();
                 }
