@@ -420,11 +420,7 @@ fn same_scope(story: &Story, a: usize, b: usize) -> bool {
 /// Capitalised words inside a sentence (not its first word, not months or
 /// days): the places and bodies it names.
 fn names(story: &Story, s: usize) -> Vec<String> {
-    let sen = &story.sentences[s];
-    let text = story.docs[sen.doc]
-        .text
-        .get(sen.start..sen.end)
-        .unwrap_or("");
+    let text = story.sentence_as_written(s);
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .skip(1)

@@ -125,6 +125,15 @@ impl<'a> Story<'a> {
         self.lower(sen.doc, sen.start, sen.end)
     }
 
+    /// The words of sentence `s` as written, capitals kept (for names).
+    pub fn sentence_as_written(&self, s: usize) -> &str {
+        let sen = &self.sentences[s];
+        self.docs[sen.doc]
+            .text
+            .get(sen.start..sen.end)
+            .unwrap_or("")
+    }
+
     /// The claim before `c` in its sentence, passing over shares written
     /// in words ("a third of"), which rules read as cue words.
     pub fn prev_claim(&self, c: usize) -> Option<usize> {

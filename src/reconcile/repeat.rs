@@ -167,11 +167,7 @@ impl Repeat {
     /// lone first word (capitalised as the sentence start). A headline in
     /// title case names nothing reliably.
     fn names(story: &Story, s: usize) -> Vec<String> {
-        let sen = &story.sentences[s];
-        let text = story.docs[sen.doc]
-            .text
-            .get(sen.start..sen.end)
-            .unwrap_or("");
+        let text = story.sentence_as_written(s);
         let words: Vec<&str> = text
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
