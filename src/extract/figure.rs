@@ -138,9 +138,8 @@ struct Simple {
 
 const DASHES: &[&str] = &["-", "–", "—", "−"];
 
-/// Reads every figure of a sentence.
-pub fn read_figures(ctx: &Context) -> Vec<Figure> {
-    let mut out = Vec::new();
+/// Reads every figure of a sentence into `out`.
+pub fn read_figures(ctx: &Context, out: &mut Vec<Figure>) {
     let mut i = 0;
     let n = ctx.tokens.len();
     while i < n {
@@ -171,7 +170,6 @@ pub fn read_figures(ctx: &Context) -> Vec<Figure> {
         i = next.max(i + 1);
         ctx.free_from.set(i);
     }
-    out
 }
 
 /// Whether the number ending before `after` is a factor ("four times more

@@ -6,6 +6,7 @@
 //! once ([`lexer`]), splits sentences ([`sentence`]), reads figures
 //! ([`figure`]) and then attaches units and measures ([`unit`]).
 
+pub mod backtrack;
 pub mod figure;
 pub mod lexer;
 pub mod numword;
@@ -150,14 +151,24 @@ impl Extraction {
         let doc_claims = self.claims.len();
         let doc_sentences = self.sentences.len();
         let mut positions = Positions::new(doc);
+        // Every claim but a spelled one starts at a number token, so their
+        // count bounds the claims closely enough to grow the lists once.
+        let numbers = tokens
+            .iter()
+            .filter(|t| t.kind == lexer::Kind::Number)
+            .count();
+        self.claims.reserve(numbers);
+        self.sentences.reserve(spans.len());
+        // One buffer for every sentence's figures.
+        let mut figures = Vec::new();
         for s in spans {
             let first_claim = self.claims.len();
             let sentence_index = self.sentences.len();
             let toks = &tokens[s.tokens.clone()];
             let ctx = figure::Context::new(&doc.text, &lower, toks);
-            let figures = figure::read_figures(&ctx);
+            figure::read_figures(&ctx, &mut figures);
             for f in figures
-                .into_iter()
+                .drain(..)
                 .filter(|f| !periods.covers(f.start, f.end))
             {
                 let (line, column) = positions.at(f.start);

@@ -5,12 +5,11 @@
 
 use super::patterns::{alternatives, bare_month, bare_year, search_pattern};
 use crate::calendar::month_number;
+use crate::extract::backtrack::{Program, Scratch, State};
 use chrono::Weekday;
 use regex_automata::dfa::{self, dense};
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::captures::{Captures, GroupInfo};
-use regex_automata::util::primitives::NonMaxUsize;
-use regex_automata::{Anchored, Input, Match, PatternID, meta};
+use regex_automata::{Input, Match, meta};
 use std::sync::{LazyLock, OnceLock};
 
 /// A modifier that narrows a unit to a band: "early", "mid", "late", "the
@@ -238,23 +237,17 @@ fn prebuilt() -> Option<dfa::regex::Regex<dense::DFA<&'static [u32]>>> {
     Some(dfa::regex::Regex::builder().build_from_dfas(forward, reverse))
 }
 
-/// One alternative on its own: small, so reading its groups is cheap. It is
-/// compiled when the search first reports it, so a short text pays only
-/// for the phrases it holds.
+/// One alternative on its own: small, so reading its groups is cheap.
+/// build.rs compiled it, so a text pays nothing for the phrases it holds.
 struct Alternative {
     group: Group,
     direct: Option<Direct>,
     pattern: String,
-    compiled: OnceLock<Compiled>,
+    program: &'static Program,
 }
 
-struct Compiled {
-    /// `None` for an alternative read directly.
-    re: Option<meta::Regex>,
-    info: GroupInfo,
-    /// Group names with their indices.
-    names: Vec<(String, usize)>,
-}
+/// Each alternative's search pattern as build.rs compiled it, in order.
+static PROGRAMS: &[Program] = &include!(concat!(env!("OUT_DIR"), "/period_programs.rs"));
 
 /// The most frequent alternatives, whose one group the match itself shows:
 /// reading them needs no pattern of their own.
@@ -290,67 +283,27 @@ impl Direct {
         }
     }
 
-    fn group_info(self) -> GroupInfo {
-        let groups = match self.name() {
-            Some(name) => vec![None, Some(name)],
-            None => vec![None],
-        };
-        GroupInfo::new([groups]).expect("groups of a direct reading")
+    /// The named groups a direct reading sets.
+    fn names(self) -> &'static [(&'static str, usize)] {
+        match self {
+            Direct::Year => &[("y", 1)],
+            Direct::Month => &[("m", 1)],
+            Direct::Whole => &[],
+        }
     }
 
-    /// Sets `caps` to the groups of a match at `[start, end)`.
-    fn read(self, lower: &str, start: usize, end: usize, caps: &mut Captures) {
+    /// Sets `slots` to the groups of a match at `[start, end)`.
+    fn read(self, lower: &str, start: usize, end: usize, slots: &mut Vec<Option<usize>>) {
         let group = match self {
             Direct::Year => (end.saturating_sub(4).max(start), end),
             Direct::Month if lower[start..end].ends_with('.') => (start, end - 1),
             Direct::Month | Direct::Whole => (start, end),
         };
-        let info = caps.group_info().clone();
-        caps.set_pattern(Some(PatternID::ZERO));
-        let slots = caps.slots_mut();
-        for (g, (from, to)) in [(0, (start, end)), (1, group)] {
-            if let Some((a, b)) = info.slots(PatternID::ZERO, g) {
-                slots[a] = NonMaxUsize::new(from);
-                slots[b] = NonMaxUsize::new(to);
-            }
+        slots.clear();
+        slots.extend([Some(start), Some(end)]);
+        if self.name().is_some() {
+            slots.extend([Some(group.0), Some(group.1)]);
         }
-    }
-}
-
-impl Alternative {
-    fn compiled(&self) -> &Compiled {
-        self.compiled.get_or_init(|| {
-            if let Some(d) = self.direct {
-                let info = d.group_info();
-                let names = d.name().map(|n| (n.to_string(), 1)).into_iter().collect();
-                return Compiled {
-                    re: None,
-                    info,
-                    names,
-                };
-            }
-            // Only ever searched anchored over a span already known to
-            // match: a prefilter or a lazy DFA would be built for nothing.
-            let config = meta::Regex::config()
-                .auto_prefilter(false)
-                .hybrid(false)
-                .dfa(false);
-            let re = meta::Regex::builder()
-                .configure(config)
-                .build(&self.pattern)
-                .expect("period alternative");
-            let info = re.group_info().clone();
-            let names = info
-                .pattern_names(PatternID::ZERO)
-                .enumerate()
-                .filter_map(|(i, n)| Some((n?.to_string(), i)))
-                .collect();
-            Compiled {
-                re: Some(re),
-                info,
-                names,
-            }
-        })
     }
 }
 
@@ -395,11 +348,12 @@ fn group_of(alt: &str) -> Group {
 static ATOM: LazyLock<Patterns> = LazyLock::new(|| {
     let alts = alternatives()
         .iter()
-        .map(|a| Alternative {
+        .zip(PROGRAMS)
+        .map(|(a, program)| Alternative {
             group: group_of(a),
             direct: Direct::of(a),
             pattern: search_pattern(a),
-            compiled: OnceLock::new(),
+            program,
         })
         .collect();
     Patterns {
@@ -412,8 +366,9 @@ static ATOM: LazyLock<Patterns> = LazyLock::new(|| {
 /// One match's groups, by name.
 struct Groups<'h> {
     hay: &'h str,
-    caps: &'h Captures,
-    names: &'h [(String, usize)],
+    /// Start and end of each group, by index.
+    slots: &'h [Option<usize>],
+    names: &'h [(&'static str, usize)],
 }
 
 /// One group's match.
@@ -438,11 +393,11 @@ impl<'h> Part<'h> {
 
 impl<'h> Groups<'h> {
     fn index(&self, i: usize) -> Option<Part<'h>> {
-        let sp = self.caps.get_group(i)?;
+        let (start, end) = ((*self.slots.get(2 * i)?)?, (*self.slots.get(2 * i + 1)?)?);
         Some(Part {
-            text: &self.hay[sp.start..sp.end],
-            start: sp.start,
-            end: sp.end,
+            text: self.hay.get(start..end)?,
+            start,
+            end,
         })
     }
 
@@ -452,7 +407,7 @@ impl<'h> Groups<'h> {
     }
 
     fn name(&self, name: &str) -> Option<Part<'h>> {
-        let (_, i) = self.names.iter().find(|(n, _)| n == name)?;
+        let (_, i) = self.names.iter().find(|(n, _)| *n == name)?;
         self.index(*i)
     }
 }
@@ -465,8 +420,9 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
     let mut limit = lower.len();
     // Where the number that cut the haystack ends.
     let mut past = 0;
-    // Each alternative's groups, made when it first matches.
-    let mut caps: Vec<Option<Captures>> = ATOM.alts.iter().map(|_| None).collect();
+    // One match's groups, and the memory reading them takes.
+    let mut slots = Vec::new();
+    let mut scratch = Scratch::default();
     while at < lower.len() {
         let found = ATOM.search(&Input::new(&lower[..limit]).span(at..limit));
         let Some(m) = found else {
@@ -487,7 +443,7 @@ pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
             continue;
         }
         limit = lower.len();
-        match read_match(&m, &mut caps, text, lower) {
+        match read_match(&m, &mut slots, &mut scratch, text, lower) {
             Some(cal) => {
                 out.push(Atom {
                     start: m.start(),
@@ -519,28 +475,32 @@ fn trim_full_stop(lower: &str, start: usize, end: usize) -> usize {
 }
 
 /// Reads a match with its own alternative, anchored where it starts.
-fn read_match(m: &Match, caps: &mut [Option<Captures>], text: &str, lower: &str) -> Option<Cal> {
+fn read_match(
+    m: &Match,
+    slots: &mut Vec<Option<usize>>,
+    scratch: &mut Scratch,
+    text: &str,
+    lower: &str,
+) -> Option<Cal> {
     let (start, end) = (m.start(), m.end());
-    let k = m.pattern().as_usize();
-    let alt = ATOM.alts.get(k)?;
-    let compiled = alt.compiled();
-    let caps = caps
-        .get_mut(k)?
-        .get_or_insert_with(|| Captures::all(compiled.info.clone()));
-    match (&compiled.re, alt.direct) {
-        (Some(re), _) => {
-            let input = Input::new(&lower[..end])
-                .span(start..end)
-                .anchored(Anchored::Yes);
-            re.search_captures(&input, caps);
+    let alt = ATOM.alts.get(m.pattern().as_usize())?;
+    let names = match alt.direct {
+        Some(d) => {
+            d.read(lower, start, end, slots);
+            d.names()
         }
-        (None, Some(d)) => d.read(lower, start, end, caps),
-        (None, None) => return None,
-    }
+        None => {
+            let hay = lower.as_bytes().get(..end)?;
+            if !alt.program.captures(hay, start, slots, scratch) {
+                return None;
+            }
+            alt.program.names
+        }
+    };
     let groups = Groups {
         hay: lower,
-        caps,
-        names: &compiled.names,
+        slots,
+        names,
     };
     read(alt.group, &groups, text, lower)
 }
@@ -1159,6 +1119,7 @@ fn month_preposition(lower: &str, at: usize, ambiguous: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_automata::Anchored;
 
     fn read_all(s: &str) -> Vec<(String, Cal)> {
         let lower = s.to_ascii_lowercase();
@@ -1241,6 +1202,65 @@ mod tests {
         }
     }
 
+    /// Every group of every match of `alt` in `text`, as the pattern
+    /// compiled here reads them, and as the reading under test does.
+    fn compare_readings(alt: &Alternative, text: &str) -> usize {
+        let re = meta::Regex::new(&alt.pattern).unwrap();
+        let mut slots = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut seen = 0;
+        for m in re.find_iter(text) {
+            let mut want = re.create_captures();
+            let input = Input::new(&text[..m.end()])
+                .span(m.range())
+                .anchored(Anchored::Yes);
+            re.search_captures(&input, &mut want);
+            let at = &text[m.range()];
+            let names = match alt.direct {
+                Some(d) => {
+                    d.read(text, m.start(), m.end(), &mut slots);
+                    d.names()
+                }
+                None => {
+                    let hay = &text.as_bytes()[..m.end()];
+                    assert!(
+                        alt.program
+                            .captures(hay, m.start(), &mut slots, &mut scratch)
+                    );
+                    alt.program.names
+                }
+            };
+            let groups = Groups {
+                hay: text,
+                slots: &slots,
+                names,
+            };
+            let span = |p: Option<Part>| p.map(|p| (p.start(), p.end()));
+            assert_eq!(
+                span(groups.get(0)),
+                want.get_group(0).map(|s| (s.start, s.end)),
+                "{at:?}"
+            );
+            for (name, _) in names {
+                assert_eq!(
+                    span(groups.name(name)),
+                    want.get_group_by_name(name).map(|s| (s.start, s.end)),
+                    "{name} in {at:?}"
+                );
+            }
+            if alt.direct.is_none() {
+                // Every group the pattern sets, unnamed ones too.
+                let all: Vec<_> = (0..want.group_len()).map(|g| span(groups.get(g))).collect();
+                let expected: Vec<_> = (0..want.group_len())
+                    .map(|g| want.get_group(g).map(|s| (s.start, s.end)))
+                    .collect();
+                assert_eq!(all, expected, "{at:?}");
+            }
+            seen += 1;
+        }
+        seen
+    }
+
     #[test]
     fn direct_readings_are_the_patterns_readings() {
         let text = "in 2015, the year 2016 and 1999; march, sept. and may. \
@@ -1248,28 +1268,62 @@ mod tests {
             from a year earlier, than the same period a year ago, the total so far, \
             to date, thus far and until now."
             .to_ascii_lowercase();
-        let mut seen = 0;
-        for alt in ATOM.alts.iter().filter(|a| a.direct.is_some()) {
-            let d = alt.direct.unwrap();
-            let re = meta::Regex::new(&alt.pattern).unwrap();
-            let info = d.group_info();
-            for m in re.find_iter(&text) {
-                let mut want = re.create_captures();
-                let input = Input::new(&text[..m.end()])
-                    .span(m.range())
-                    .anchored(Anchored::Yes);
-                re.search_captures(&input, &mut want);
-                let mut got = Captures::all(info.clone());
-                d.read(&text, m.start(), m.end(), &mut got);
-                assert_eq!(got.get_group(0), want.get_group(0));
-                if d.name().is_some() {
-                    let at = &text[m.range()];
-                    assert_eq!(got.get_group(1), want.get_group(1), "{at:?}");
+        let seen: usize = ATOM
+            .alts
+            .iter()
+            .filter(|a| a.direct.is_some())
+            .map(|a| compare_readings(a, &text))
+            .sum();
+        assert!(seen >= 15, "{seen}");
+    }
+
+    /// Text that holds phrases of every kind, and near misses.
+    fn phrase_samples() -> String {
+        let mut text = String::from(
+            "Since mid-2015, sales over the last six months (the total so far) \
+            rose year-on-year; in Q3 2016, the third quarter of last year, FY2016-17 \
+            and the 1990s, from March 5 to 2,000 people, 5-7 June 2018, 2014\u{2013}2018, \
+            h1 2019, earlier this week, two years ago, last Thursday, today, \
+            the end of May, this past September 1924.5 and 12 december, 2020. \
+            October 19, 2024; 27 October 2025, 4 March 2014, the first half of 2016, \
+            the second half, the latter half of the year, first half this year, \
+            the fourth quarter of the year 2015, the 2nd quarter, 2015's third quarter, \
+            last year's first quarter, q4 last year, q1 of '16, 2016 q2, 2016h1, \
+            the past 18 months, the next a few  days, the previous couple of weeks, \
+            the coming year, the past calendar year, this calendar  month, \
+            on monday, this past friday, coming sunday, next weekend, \
+            november 18-dec 19, 2015, 18 to 20 of may, 2016-02-05, 3rd of june 2017, \
+            between june 1st and june 3rd, the final quarter, the last 3months, \
+            fiscal year 2016/17, financial year 15-16, 2016 fiscal year, \
+            the early 2000s, late '90s, the eighties, early in the year, \
+            the beginning of march, 2016, at the end of next month, \
+            the middle of the decade, march of 2015, last april, cy 2016, \
+            1998-2004, 2015/16, the 12 past months, two weeks ago, \
+            so far this year, the year to date, month-to-date, so far in 2016.",
+        );
+        // The repository's own articles, where present.
+        for dir in ["testdata/articles", "testdata/clean", "testdata/extract"] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    text.push_str(&t);
                 }
-                seen += 1;
             }
         }
-        assert!(seen >= 15, "{seen}");
+        text.to_ascii_lowercase()
+    }
+
+    #[test]
+    fn the_compiled_programs_read_as_the_patterns_do() {
+        let text = phrase_samples();
+        let mut seen = 0;
+        for alt in ATOM.alts.iter().filter(|a| a.direct.is_none()) {
+            seen += usize::from(compare_readings(alt, &text) > 0);
+        }
+        // Nearly every alternative matched somewhere.
+        assert!(seen >= 25, "{seen}");
     }
 
     #[test]
