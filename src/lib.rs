@@ -58,16 +58,16 @@ pub fn check(docs: &[Document], opts: &Options) -> report::Report {
 /// Checks documents as one story: figures may tie across them.
 fn check_story(docs: &[Document], opts: &Options) -> report::Report {
     let extraction = extract::extract_with(docs, opts.periods);
-    let widened;
-    let checked = if opts.tolerance.is_zero() {
-        &extraction
+    let mut checks = if opts.tolerance.is_zero() {
+        reconcile::reconcile(docs, &extraction, opts)
     } else {
-        widened = with_tolerance(&extraction, opts.tolerance);
-        &widened
+        let widened = with_tolerance(&extraction, opts.tolerance);
+        reconcile::reconcile(docs, &widened, opts)
     };
-    let mut checks = reconcile::reconcile(docs, checked, opts);
     let outcome = suppression::apply(docs, &extraction, &mut checks);
-    let mut report = report::Report::build(docs, &extraction, &checks);
+    // The claims become the report's records: nothing of a large document
+    // is held twice.
+    let mut report = report::Report::from_extraction(docs, extraction, &checks);
     report.summary.suppressed = outcome.suppressed;
     for (d, message) in outcome.unused {
         if let Some(info) = report.documents.get_mut(d) {
@@ -85,7 +85,7 @@ pub fn extract_only(docs: &[Document]) -> report::Report {
 /// Runs extraction only, with the run's settings (period reading).
 pub fn extract_claims(docs: &[Document], opts: &Options) -> report::Report {
     let extraction = extract::extract_with(docs, opts.periods);
-    report::Report::build(docs, &extraction, &[])
+    report::Report::from_extraction(docs, extraction, &[])
 }
 
 /// A copy of the extraction whose claim intervals are widened by a

@@ -14,7 +14,7 @@ pub mod sarif;
 pub mod snippet;
 pub mod table;
 
-use crate::extract::{Claim, Extraction, Qualifier, Quantity};
+use crate::extract::{Claim, Extraction, Qualifier, Quantity, Sentence};
 use crate::input::{DateSource, Document};
 use crate::period::{Edge, Period};
 use crate::reconcile::{Check, Severity, Status};
@@ -97,7 +97,9 @@ pub struct ClaimRecord {
     pub unit: Option<String>,
     pub unit_inferred: bool,
     pub measure: Option<String>,
-    pub period: Option<PeriodInfo>,
+    /// Boxed: most claims have none, and a record must stay no larger
+    /// than a claim (see [`Report::from_extraction`]).
+    pub period: Option<Box<PeriodInfo>>,
     pub rounding: Option<Num>,
     pub range: bool,
     /// A range's two ends as stated.
@@ -294,8 +296,17 @@ fn band(e: &Edge) -> Option<[String; 2]> {
 
 impl PeriodInfo {
     pub fn from_period(p: &Period) -> PeriodInfo {
+        PeriodInfo::with_text(p.text.clone(), p)
+    }
+
+    /// The period's info, its words moved rather than copied.
+    pub fn from_owned(mut p: Period) -> PeriodInfo {
+        PeriodInfo::with_text(std::mem::take(&mut p.text), &p)
+    }
+
+    fn with_text(text: String, p: &Period) -> PeriodInfo {
         PeriodInfo {
-            text: p.text.clone(),
+            text,
             start: p.start.earliest().map(iso_date),
             end: p.end.latest().map(iso_date),
             start_kind: edge_kind(&p.start),
@@ -320,56 +331,72 @@ impl Report {
     /// Assembles the report: claim ids across the batch, each claim's
     /// status from the checks it takes part in, and the counts.
     pub fn build(docs: &[Document], extraction: &Extraction, checks: &[Check]) -> Report {
-        let mut claim_checks: Vec<Vec<usize>> = vec![Vec::new(); extraction.claims.len()];
+        let check_records = check_records(docs, &extraction.claims, &extraction.sentences, checks);
+        Report::assemble(docs, extraction.claims.clone(), check_records, checks)
+    }
+
+    /// As [`Report::build`], taking the extraction: each claim's strings
+    /// move into its record instead of being copied, and the records take
+    /// the claims' place in memory, so a document of millions of claims
+    /// does not hold them twice.
+    pub fn from_extraction(docs: &[Document], extraction: Extraction, checks: &[Check]) -> Report {
+        let Extraction {
+            claims,
+            sentences,
+            periods,
+            ..
+        } = extraction;
+        drop(periods);
+        let check_records = check_records(docs, &claims, &sentences, checks);
+        drop(sentences);
+        Report::assemble(docs, claims, check_records, checks)
+    }
+
+    fn assemble(
+        docs: &[Document],
+        claims: Vec<Claim>,
+        check_records: Vec<CheckRecord>,
+        checks: &[Check],
+    ) -> Report {
+        // Mapped in place: a record is no larger than a claim, so the
+        // claims' buffer holds the records.
+        let mut claims: Vec<ClaimRecord> = claims
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| claim_record(docs, i, c))
+            .collect();
         for (k, check) in checks.iter().enumerate() {
             for &c in &check.claims {
-                claim_checks[c].push(k);
+                let record = &mut claims[c];
+                record.checks.push(id('k', k + 1));
+                record.status = match (record.status, check.status) {
+                    (ClaimStatus::Inconsistent, _) | (_, Status::Inconsistent) => {
+                        ClaimStatus::Inconsistent
+                    }
+                    _ => ClaimStatus::Ok,
+                };
             }
         }
-        let claims: Vec<ClaimRecord> = extraction
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| claim_record(docs, i, c, &claim_checks[i], checks))
-            .collect();
-        let checks: Vec<CheckRecord> = checks
-            .iter()
-            .enumerate()
-            .map(|(k, check)| CheckRecord {
-                id: id('k', k + 1),
-                rule: check.rule,
-                status: check.status,
-                severity: check.severity,
-                // A check on words that are no claim ("a decade ago, in
-                // 2006") names no claim; alone, the document is still known.
-                document: check
-                    .claims
-                    .last()
-                    .map(|&c| docs[extraction.claims[c].doc].name.clone())
-                    .or_else(|| (docs.len() == 1).then(|| docs[0].name.clone()))
-                    .unwrap_or_default(),
-                claims: check.claims.iter().map(|c| id('c', c + 1)).collect(),
-                explanation: check.explanation.clone(),
-                evidence: check.evidence.clone(),
-                rounding_only: check.rounding_only,
-                excerpt: excerpt(docs, extraction, check),
-            })
-            .collect();
-        let count = |s: ClaimStatus| claims.iter().filter(|c| c.status == s).count();
-        let summary = Summary {
+        let checks = check_records;
+        let mut summary = Summary {
             documents: docs.len(),
             claims: claims.len(),
             checks: checks.len(),
-            ok: count(ClaimStatus::Ok),
-            inconsistent: count(ClaimStatus::Inconsistent),
-            unchecked: count(ClaimStatus::Unchecked),
-            checks_ok: checks.iter().filter(|c| c.status == Status::Ok).count(),
-            checks_inconsistent: checks
-                .iter()
-                .filter(|c| c.status == Status::Inconsistent)
-                .count(),
-            suppressed: 0,
+            ..Summary::default()
         };
+        for c in &claims {
+            match c.status {
+                ClaimStatus::Ok => summary.ok += 1,
+                ClaimStatus::Inconsistent => summary.inconsistent += 1,
+                ClaimStatus::Unchecked => summary.unchecked += 1,
+            }
+        }
+        for k in &checks {
+            match k.status {
+                Status::Ok => summary.checks_ok += 1,
+                Status::Inconsistent => summary.checks_inconsistent += 1,
+            }
+        }
         Report {
             version: 1,
             documents: docs
@@ -469,6 +496,37 @@ impl Report {
     }
 }
 
+fn check_records(
+    docs: &[Document],
+    claims: &[Claim],
+    sentences: &[Sentence],
+    checks: &[Check],
+) -> Vec<CheckRecord> {
+    checks
+        .iter()
+        .enumerate()
+        .map(|(k, check)| CheckRecord {
+            id: id('k', k + 1),
+            rule: check.rule,
+            status: check.status,
+            severity: check.severity,
+            // A check on words that are no claim ("a decade ago, in
+            // 2006") names no claim; alone, the document is still known.
+            document: check
+                .claims
+                .last()
+                .map(|&c| docs[claims[c].doc].name.clone())
+                .or_else(|| (docs.len() == 1).then(|| docs[0].name.clone()))
+                .unwrap_or_default(),
+            claims: check.claims.iter().map(|c| id('c', c + 1)).collect(),
+            explanation: check.explanation.clone(),
+            evidence: check.evidence.clone(),
+            rounding_only: check.rounding_only,
+            excerpt: excerpt(docs, claims, sentences, check),
+        })
+        .collect()
+}
+
 /// The longest excerpt a check carries: the source around one sentence,
 /// not a whole minified page or a 10 MB line.
 const MAX_EXCERPT: usize = 2000;
@@ -477,18 +535,23 @@ const MAX_EXCERPT: usize = 2000;
 /// result: the whole lines of their sentences when those are short, else
 /// the sentences alone, else the claims with a little context. Every scan
 /// is bounded, so huge lines cost no more than short ones.
-fn excerpt(docs: &[Document], extraction: &Extraction, check: &Check) -> Option<Excerpt> {
-    let last = extraction.claims.get(*check.claims.last()?)?;
+fn excerpt(
+    docs: &[Document],
+    claims: &[Claim],
+    sentences: &[Sentence],
+    check: &Check,
+) -> Option<Excerpt> {
+    let last = claims.get(*check.claims.last()?)?;
     let doc = docs.get(last.doc)?;
     let src = &doc.source;
     let (mut s_start, mut s_end) = (usize::MAX, 0);
     let (mut c_start, mut c_end) = (usize::MAX, 0);
     for &c in &check.claims {
-        let claim = extraction.claims.get(c)?;
+        let claim = claims.get(c)?;
         if claim.doc != last.doc {
             continue;
         }
-        let sentence = extraction.sentences.get(claim.sentence)?;
+        let sentence = sentences.get(claim.sentence)?;
         s_start = s_start.min(sentence.start).min(claim.start);
         s_end = s_end.max(sentence.end).max(claim.end);
         c_start = c_start.min(claim.start);
@@ -566,24 +629,10 @@ fn single_spaced(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn claim_record(
-    docs: &[Document],
-    i: usize,
-    c: &Claim,
-    mine: &[usize],
-    checks: &[Check],
-) -> ClaimRecord {
+/// The record of claim `i`, its strings moved from the claim; its status
+/// and checks are filled in from the checks afterwards.
+fn claim_record(docs: &[Document], i: usize, c: Claim) -> ClaimRecord {
     let doc = &docs[c.doc];
-    let status = if mine.is_empty() {
-        ClaimStatus::Unchecked
-    } else if mine
-        .iter()
-        .any(|&k| checks[k].status == Status::Inconsistent)
-    {
-        ClaimStatus::Inconsistent
-    } else {
-        ClaimStatus::Ok
-    };
     ClaimRecord {
         id: id('c', i + 1),
         document: doc.name.clone(),
@@ -592,28 +641,28 @@ fn claim_record(
         start: c.start,
         end: c.end,
         text: single_spaced(doc.text.get(c.span.0..c.span.1).unwrap_or("")),
-        literal: c.literal.clone(),
+        literal: c.literal,
         value: c.value.map(json_number),
         low: c.interval.low.map(|b| json_number(b.value)),
         high: c.interval.high.map(|b| json_number(b.value)),
         low_inclusive: c.interval.low.is_some_and(|b| b.inclusive),
         high_inclusive: c.interval.high.is_some_and(|b| b.inclusive),
         qualifier: c.qualifier,
-        qualifier_text: c.qualifier_text.clone(),
+        qualifier_text: c.qualifier_text,
         quantity: c.quantity,
-        currency: c.currency.clone(),
-        unit: c.unit.clone(),
+        currency: c.currency,
+        unit: c.unit,
         unit_inferred: c.unit_inferred,
-        measure: c.measure.clone(),
-        period: c.period.as_ref().map(PeriodInfo::from_period),
+        measure: c.measure,
+        period: c.period.map(|p| Box::new(PeriodInfo::from_owned(p))),
         rounding: Some(json_number(c.rounding)),
         range: c.range,
         range_ends: c.ends.map(|(a, b)| [json_number(a), json_number(b)]),
         vague: c.vague,
         share: c.share,
-        problem: c.problem.clone(),
-        status,
-        checks: mine.iter().map(|k| id('k', k + 1)).collect(),
+        problem: c.problem,
+        status: ClaimStatus::Unchecked,
+        checks: Vec::new(),
     }
 }
 
