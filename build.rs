@@ -15,9 +15,11 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 include!("src/extract/period/patterns.rs");
+include!("src/input/dateline_patterns.rs");
 
 fn main() {
     println!("cargo::rerun-if-changed=src/extract/period/patterns.rs");
+    println!("cargo::rerun-if-changed=src/input/dateline_patterns.rs");
     let patterns: Vec<String> = alternatives().iter().map(|a| search_pattern(a)).collect();
     let nfa = || thompson::Config::new().which_captures(WhichCaptures::None);
     // The recogniser only runs unanchored searches forward.
@@ -50,6 +52,15 @@ fn main() {
         format!("[\n{}]\n", programs.join(",\n")),
     )
     .expect("write the period programs");
+    let datelines: Vec<String> = DATELINE_FORMS
+        .iter()
+        .map(|&(digit, byline)| program(&dateline_pattern(digit, byline)))
+        .collect();
+    std::fs::write(
+        out.join("dateline_programs.rs"),
+        format!("[\n{}]\n", datelines.join(",\n")),
+    )
+    .expect("write the dateline programs");
     for (name, dfa) in [("forward", &forward), ("reverse", &reverse)] {
         let (bytes, pad) = dfa.to_bytes_little_endian();
         std::fs::write(out.join(format!("period_{name}.dfa")), &bytes[pad..])
@@ -57,7 +68,7 @@ fn main() {
     }
 }
 
-/// One pattern as a `Program` literal: its anchored start, its slots, its
+/// One pattern, anchored, as a `Program` literal: its anchored start, its slots, its
 /// named groups and its states.
 fn program(pattern: &str) -> String {
     let nfa = thompson::Compiler::new()
@@ -67,7 +78,7 @@ fn program(pattern: &str) -> String {
                 .shrink(false),
         )
         .build(pattern)
-        .expect("period alternative");
+        .expect("a pattern to compile");
     let info = nfa.group_info();
     let names: String = info
         .pattern_names(PatternID::ZERO)

@@ -122,6 +122,24 @@ impl Program {
     }
 }
 
+impl Program {
+    /// The leftmost-first match at or after `from`, trying only the starts
+    /// `may_start` allows (a pattern that begins with an assertion fails at
+    /// every other start anyway). Sets `slots` as [`Program::captures`] does.
+    pub fn find_from(
+        &self,
+        hay: &[u8],
+        from: usize,
+        may_start: impl Fn(usize) -> bool,
+        slots: &mut Vec<Option<usize>>,
+        scratch: &mut Scratch,
+    ) -> bool {
+        (from..=hay.len())
+            .filter(|&s| may_start(s))
+            .any(|s| self.captures(hay, s, slots, scratch))
+    }
+}
+
 impl Search<'_> {
     /// Follows the preferred path from `sid` at `at`, leaving the others on
     /// the stack; true at a match.

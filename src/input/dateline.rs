@@ -3,60 +3,19 @@
 //! updates further down ("Update, August 18, 2016:").
 
 use crate::calendar::parse_date;
+use crate::extract::backtrack::{Program, Scratch, State};
 use chrono::NaiveDate;
 use regex::Regex;
-use regex_automata::meta;
 use std::sync::LazyLock;
 
-/// A written date, as the regex alternatives the parser accepts.
-const DATE: &str = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})";
+include!("dateline_patterns.rs");
 
 /// How far into a document a dateline may stand.
 const DATELINE_WINDOW: usize = 400;
 
-/// A time of day after a date: "10:30 AM", "at 14:30 GMT", "9.15am EST".
-const TIME: &str =
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?";
-
-/// A byline and a separator before the date ("By Jane Smith | ").
-const BYLINE: &str = r"(?:By\s[^\n|•·]{1,60}[|•·]\s*)?";
-
-/// A date alone on a line (perhaps with a time), after a byline and a
-/// separator, after a place name or weekday and before a dash, or after
-/// "Published"/"Posted", with `digit` standing for each `\d`.
-fn dateline_pattern(digit: &str, byline: bool) -> String {
-    let byline = if byline { BYLINE } else { "" };
-    format!(
-        r"(?m)^[ \t>*_#\[(]*{byline}(?:(?i:last\s+)?(?i:published|posted|updated)(?: on)?:?\s+|[A-Z][A-Za-z .]{{1,30}},\s+)?({DATE}){TIME}[ \t*_\])]*(?:$|[-–—:(|])"
-    )
-    .replace(r"\d", digit)
-}
-
-/// The dateline pattern is only ever run over the top of a text, so the
-/// engines that pay off on long texts (a lazy DFA and its reverse, a
-/// literal prefilter) would cost more to build than they save.
-fn head_regex(pattern: &str) -> meta::Regex {
-    let config = meta::Regex::config()
-        .auto_prefilter(false)
-        .hybrid(false)
-        .dfa(false);
-    meta::Regex::builder()
-        .configure(config)
-        .build(pattern)
-        .expect("dateline pattern")
-}
-
-/// The dateline pattern in the cheapest form that reads the top of a text
-/// alike: ASCII digits for `\d` where its digits are all ASCII (far cheaper
-/// to compile than Unicode's digit class), and the byline only where "By"
-/// occurs (elsewhere that optional group matches nowhere; its sixty-fold
-/// repetition is half the pattern's cost).
-static DATELINE: [LazyLock<meta::Regex>; 4] = [
-    LazyLock::new(|| head_regex(&dateline_pattern("[0-9]", false))),
-    LazyLock::new(|| head_regex(&dateline_pattern("[0-9]", true))),
-    LazyLock::new(|| head_regex(&dateline_pattern(r"\d", false))),
-    LazyLock::new(|| head_regex(&dateline_pattern(r"\d", true))),
-];
+/// The dateline patterns, as build.rs compiled them from
+/// [`DATELINE_FORMS`]: programs whose search compiles nothing.
+static DATELINE: &[Program] = &include!(concat!(env!("OUT_DIR"), "/dateline_programs.rs"));
 
 static UPDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -77,10 +36,28 @@ pub fn find_dateline(text: &str) -> Option<NaiveDate> {
     }
     let unicode = head.chars().any(|c| !c.is_ascii() && c.is_numeric());
     let byline = head.contains("By");
-    let re = &*DATELINE[usize::from(unicode) * 2 + usize::from(byline)];
-    re.captures_iter(head)
-        .filter(|c| !is_update(&head[c.get_group(0).map_or(0, |m| m.start)..]))
-        .find_map(|c| parse_date(&head[c.get_group(1)?.range()]))
+    let program = DATELINE.get(usize::from(unicode) * 2 + usize::from(byline))?;
+    let (mut slots, mut scratch) = (Vec::new(), Scratch::default());
+    let hay = head.as_bytes();
+    // The pattern starts with `(?m)^`: it can match only where a line does.
+    let line_start = |i: usize| i == 0 || hay.get(i - 1) == Some(&b'\n');
+    let mut at = 0;
+    // Each match in turn, as a search from the end of the last one finds it.
+    while program.find_from(hay, at, line_start, &mut slots, &mut scratch) {
+        let (Some(start), Some(end)) = (slots[0], slots[1]) else {
+            return None;
+        };
+        if !is_update(&head[start..])
+            && let Some(date) = slots
+                .get(2..4)
+                .and_then(|g| head.get(g[0]?..g[1]?))
+                .and_then(parse_date)
+        {
+            return Some(date);
+        }
+        at = end.max(start + 1);
+    }
+    None
 }
 
 /// Whether `head` can hold a date that parses: each written form has a
@@ -118,6 +95,70 @@ pub fn find_updates(text: &str) -> Vec<(usize, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_automata::meta;
+
+    /// The dateline pattern is only ever run over the top of a text, so the
+    /// engines that pay off on long texts (a lazy DFA and its reverse, a
+    /// literal prefilter) would cost more to build than they save.
+    fn head_regex(pattern: &str) -> meta::Regex {
+        let config = meta::Regex::config()
+            .auto_prefilter(false)
+            .hybrid(false)
+            .dfa(false);
+        meta::Regex::builder()
+            .configure(config)
+            .build(pattern)
+            .expect("dateline pattern")
+    }
+
+    #[test]
+    fn the_compiled_forms_read_as_the_patterns_do() {
+        let texts = [
+            "February 5, 2016\n\nText",
+            "# Title\n\n5 Feb 2016\n\nText",
+            "SAN FRANCISCO, Feb. 5, 2016 - The company",
+            "Published: 2016-02-05\n",
+            "It said on February 5, 2016 that",
+            "Friday, February 5, 2016\n\nText",
+            "Feb. 5, 2016 at 14:30 GMT\n\nText",
+            "By Jane Smith | February 5, 2016\n\nText",
+            "By Jane Smith, Staff Writer \u{2022} 5 Feb 2016\n\nText",
+            "Last updated: 5 February 2016\n\nText",
+            "*February 5, 2016*\n\nText",
+            "Update, August 18, 2016: x\nFebruary 5, 2016\nMay 3, 2015 -\n",
+            "\u{0665} Feb \u{0662}\u{0660}\u{0661}\u{0666}\nFeb 5 \u{0662}\u{0660}\u{0661}\u{0666}\n",
+            "PARIS, 5 February 2016 (Reuters) - Text\r\nJan 5,\n2016-02-05\n",
+            "  \t> 3rd Sept. 2019 9.15am EST ]\nposted on 2019-01-01 |",
+        ];
+        let mut matched = 0;
+        for (form, program) in DATELINE_FORMS.iter().zip(DATELINE) {
+            let re = head_regex(&dateline_pattern(form.0, form.1));
+            for t in texts {
+                let want: Vec<_> = re
+                    .captures_iter(t)
+                    .map(|c| {
+                        (
+                            c.get_group(0).map(|s| s.range()),
+                            c.get_group(1).map(|s| s.range()),
+                        )
+                    })
+                    .collect();
+                let mut got = Vec::new();
+                let (mut slots, mut scratch) = (Vec::new(), Scratch::default());
+                let hay = t.as_bytes();
+                let line_start = |i: usize| i == 0 || hay[i - 1] == b'\n';
+                let mut at = 0;
+                while program.find_from(hay, at, line_start, &mut slots, &mut scratch) {
+                    let span = |g: usize| Some(slots[2 * g]?..slots[2 * g + 1]?);
+                    got.push((span(0), span(1)));
+                    at = slots[1].unwrap();
+                }
+                assert_eq!(got, want, "{form:?} {t:?}");
+                matched += got.len();
+            }
+        }
+        assert!(matched >= 40, "{matched}");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
