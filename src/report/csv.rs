@@ -66,8 +66,12 @@ pub fn write_rows(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             opt(&c.unit),
             opt(&c.measure),
             period.map(|p| p.text.clone()).unwrap_or_default(),
-            period.and_then(|p| p.start.clone()).unwrap_or_default(),
-            period.and_then(|p| p.end.clone()).unwrap_or_default(),
+            period
+                .and_then(|p| p.start.map(|d| d.to_string()))
+                .unwrap_or_default(),
+            period
+                .and_then(|p| p.end.map(|d| d.to_string()))
+                .unwrap_or_default(),
             name(&c.status),
             c.checks.join(";"),
         ])

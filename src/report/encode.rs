@@ -9,22 +9,75 @@
 //! tests below check that both give the same bytes, field for field.
 
 use super::{
-    CheckRecord, ClaimRecord, ClaimStatus, DocumentInfo, Excerpt, Num, PeriodInfo, ReadingInfo,
-    Summary,
+    CheckRecord, ClaimRecord, ClaimStatus, Day, DocumentInfo, Excerpt, Num, PeriodInfo,
+    ReadingInfo, Summary, iso_bytes,
 };
 use crate::extract::{Qualifier, Quantity};
 use crate::input::DateSource;
 use crate::reconcile::{Severity, Status};
 use std::io::Write;
 
-/// An object key as written in pretty output, `"name": ` (compact output
-/// drops the last space). Keys are constants, so each is copied in one go.
+/// The indentation of a nesting level in pretty output.
+macro_rules! indent {
+    (1) => {
+        "  "
+    };
+    (2) => {
+        "    "
+    };
+    (3) => {
+        "      "
+    };
+    (4) => {
+        "        "
+    };
+    (5) => {
+        "          "
+    };
+    (6) => {
+        "            "
+    };
+}
+pub(crate) use indent;
+
+/// An object key, and the level its object's members have in `--format
+/// json` (the record's place in the report), so that there the comma, line
+/// break, indentation and key are one constant copied in one go: keys are
+/// most of a report's bytes. Elsewhere (compact output, other levels) the
+/// key's own part is cut from it.
 macro_rules! k {
-    ($name:literal) => {
-        concat!("\"", $name, "\": ")
+    ($level:tt, $name:literal) => {
+        $crate::report::encode::Key {
+            level: $level,
+            pretty: concat!(
+                ",\n",
+                $crate::report::encode::indent!($level),
+                "\"",
+                $name,
+                "\": "
+            ),
+        }
     };
 }
 pub(crate) use k;
+
+/// See [`k!`]: `pretty` is `,\n`, the indentation of `level` and `"name": `.
+#[derive(Clone, Copy)]
+pub struct Key {
+    pub level: usize,
+    pub pretty: &'static str,
+}
+
+impl Key {
+    /// `"name": `.
+    #[inline(always)]
+    fn name(self) -> &'static [u8] {
+        self.pretty
+            .as_bytes()
+            .get(2 + 2 * self.level..)
+            .unwrap_or(b"")
+    }
+}
 
 /// Where a value goes: the buffer, and the nesting level of the value for
 /// pretty output (two spaces per level), or `None` for compact output.
@@ -118,13 +171,31 @@ impl<'a> Seq<'a> {
     /// The next object member's key (from `k!`), and the place for its
     /// value.
     #[inline(always)]
-    pub fn key(&mut self, key: &'static str) -> Out<'_> {
-        self.next();
-        let key = match self.level {
-            Some(_) => key,
-            None => &key[..key.len() - 1],
-        };
-        self.buf.extend_from_slice(key.as_bytes());
+    pub fn key(&mut self, key: Key) -> Out<'_> {
+        let comma = !self.empty;
+        self.empty = false;
+        match self.level {
+            Some(level) if level == key.level => {
+                let all = key.pretty.as_bytes();
+                if comma {
+                    self.buf.extend_from_slice(all);
+                } else {
+                    self.buf.extend_from_slice(all.get(1..).unwrap_or(b""));
+                }
+            }
+            Some(level) => {
+                separator(self.buf, comma, level);
+                self.buf.extend_from_slice(key.name());
+            }
+            None => {
+                if comma {
+                    self.buf.push(b',');
+                }
+                let name = key.name();
+                self.buf
+                    .extend_from_slice(name.get(..name.len() - 1).unwrap_or(b""));
+            }
+        }
         Out {
             buf: self.buf,
             level: self.level,
@@ -132,12 +203,12 @@ impl<'a> Seq<'a> {
     }
 
     #[inline(always)]
-    pub fn str(&mut self, key: &'static str, v: &str) {
+    pub fn str(&mut self, key: Key, v: &str) {
         string(self.key(key).buf, v);
     }
 
     #[inline(always)]
-    pub fn opt_str(&mut self, key: &'static str, v: Option<&str>) {
+    pub fn opt_str(&mut self, key: Key, v: Option<&str>) {
         match v {
             Some(v) => self.str(key, v),
             None => self.raw(key, "null"),
@@ -145,18 +216,24 @@ impl<'a> Seq<'a> {
     }
 
     #[inline(always)]
-    pub fn bool(&mut self, key: &'static str, v: bool) {
-        self.raw(key, if v { "true" } else { "false" });
+    pub fn bool(&mut self, key: Key, v: bool) {
+        let buf = self.key(key).buf;
+        // Two constant copies rather than one of either length.
+        if v {
+            buf.extend_from_slice(b"true");
+        } else {
+            buf.extend_from_slice(b"false");
+        }
     }
 
     #[inline(always)]
-    pub fn usize(&mut self, key: &'static str, v: usize) {
+    pub fn usize(&mut self, key: Key, v: usize) {
         let buf = self.key(key).buf;
         buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 
     #[inline(always)]
-    pub fn number(&mut self, key: &'static str, v: Option<&Num>) {
+    pub fn number(&mut self, key: Key, v: Option<&Num>) {
         match v {
             Some(n) => number(self.key(key).buf, *n),
             None => self.raw(key, "null"),
@@ -166,20 +243,36 @@ impl<'a> Seq<'a> {
     /// A value written as it stands (a literal or a name that needs no
     /// escaping).
     #[inline(always)]
-    pub fn raw(&mut self, key: &'static str, v: &str) {
+    pub fn raw(&mut self, key: Key, v: &str) {
         self.key(key).buf.extend_from_slice(v.as_bytes());
     }
 
     /// A name from a fixed set, as a JSON string.
     #[inline(always)]
-    pub fn name(&mut self, key: &'static str, v: &str) {
+    pub fn name(&mut self, key: Key, v: &str) {
         let buf = self.key(key).buf;
         buf.push(b'"');
         buf.extend_from_slice(v.as_bytes());
         buf.push(b'"');
     }
 
-    pub fn strings<S: AsRef<str>>(&mut self, key: &'static str, items: &[S]) {
+    #[inline(always)]
+    pub fn opt_day(&mut self, key: Key, v: Option<Day>) {
+        match v {
+            Some(d) => day(self.key(key).buf, d),
+            None => self.raw(key, "null"),
+        }
+    }
+
+    pub fn days(&mut self, key: Key, items: [Day; 2]) {
+        let mut a = Seq::array(self.key(key));
+        for d in items {
+            day(a.element().buf, d);
+        }
+        a.close();
+    }
+
+    pub fn strings<S: AsRef<str>>(&mut self, key: Key, items: &[S]) {
         let mut a = Seq::array(self.key(key));
         for s in items {
             string(a.element().buf, s.as_ref());
@@ -221,7 +314,13 @@ pub fn number(buf: &mut Vec<u8>, n: Num) {
         buf.push(b'-');
     }
     let mut digits = itoa::Buffer::new();
-    let digits = digits.format(mantissa.unsigned_abs()).as_bytes();
+    // Formatting a u128 costs several times a u64's, and few figures need it.
+    let abs = mantissa.unsigned_abs();
+    let digits = match u64::try_from(abs) {
+        Ok(small) => digits.format(small),
+        Err(_) => digits.format(abs),
+    }
+    .as_bytes();
     if scale == 0 {
         buf.extend_from_slice(digits);
     } else if digits.len() > scale {
@@ -233,6 +332,18 @@ pub fn number(buf: &mut Vec<u8>, n: Num) {
         buf.extend_from_slice(b"0.");
         buf.extend(std::iter::repeat_n(b'0', scale - digits.len()));
         buf.extend_from_slice(digits);
+    }
+}
+
+/// A day as a JSON string, `"YYYY-MM-DD"`.
+pub fn day(buf: &mut Vec<u8>, d: Day) {
+    match iso_bytes(d.0) {
+        Some(bytes) => {
+            let mut quoted = [b'"'; 12];
+            quoted[1..11].copy_from_slice(&bytes);
+            buf.extend_from_slice(&quoted);
+        }
+        None => string(buf, &d.to_string()),
     }
 }
 
@@ -257,12 +368,67 @@ static ESCAPE: [u8; 256] = {
 
 /// `s` as a JSON string, escaped exactly as serde_json escapes it.
 pub fn string(buf: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let clean = clean_prefix(bytes);
+    buf.extend_from_slice(&bytes[..clean]);
+    if clean < bytes.len() {
+        escape_from(buf, bytes, clean);
+    }
+    buf.push(b'"');
+}
+
+/// Eight bytes in a word, for testing them at once.
+#[inline(always)]
+fn word(chunk: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w)
+}
+
+/// Whether any byte of `w` is one that JSON escapes: below 0x20, `"` or
+/// `\`. Exact as a yes or no (the classic "has zero byte" tests).
+#[inline(always)]
+fn has_special(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+    let quote = (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b'"')));
+    let backslash =
+        (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b'\\')));
+    (below_space | quote | backslash) & HIGH != 0
+}
+
+/// How many bytes at the start of `bytes` surely need no escaping, tested
+/// eight at a time: most strings in a report need none, and are copied
+/// whole.
+#[inline(always)]
+fn clean_prefix(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut clean = 0;
+    for chunk in &mut chunks {
+        if has_special(word(chunk)) {
+            return clean;
+        }
+        clean += 8;
+    }
+    let rest = chunks.remainder();
+    // The last few bytes, padded with a letter that needs no escaping.
+    let mut w = [b'a'; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    if has_special(u64::from_le_bytes(w)) {
+        clean
+    } else {
+        bytes.len()
+    }
+}
+
+/// The rest of `bytes` from `from`, escaped byte by byte.
+fn escape_from(buf: &mut Vec<u8>, bytes: &[u8], from: usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut run = from;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
         let e = ESCAPE[b as usize];
         if e == 0 {
             continue;
@@ -282,7 +448,6 @@ pub fn string(buf: &mut Vec<u8>, s: &str) {
         }
     }
     buf.extend_from_slice(&bytes[run..]);
-    buf.push(b'"');
 }
 
 /// The serialised names of the report's enums, as their serde derives
@@ -352,39 +517,39 @@ pub trait Fields {
 
 impl Fields for DocumentInfo {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.str(k!("path"), &self.path);
-        o.opt_str(k!("reference_date"), self.reference_date.as_deref());
-        o.name(k!("date_source"), date_source(self.date_source));
+        o.str(k!(3, "path"), &self.path);
+        o.opt_str(k!(3, "reference_date"), self.reference_date.as_deref());
+        o.name(k!(3, "date_source"), date_source(self.date_source));
         if !self.warnings.is_empty() {
-            o.strings(k!("warnings"), &self.warnings);
+            o.strings(k!(3, "warnings"), &self.warnings);
         }
     }
 }
 
 impl Fields for ReadingInfo {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.str(k!("label"), self.label);
-        o.opt_str(k!("start"), self.start.as_deref());
-        o.opt_str(k!("end"), self.end.as_deref());
+        o.str(k!(6, "label"), self.label);
+        o.opt_day(k!(6, "start"), self.start);
+        o.opt_day(k!(6, "end"), self.end);
     }
 }
 
 impl Fields for PeriodInfo {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.str(k!("text"), &self.text);
-        o.opt_str(k!("start"), self.start.as_deref());
-        o.opt_str(k!("end"), self.end.as_deref());
-        o.str(k!("start_kind"), self.start_kind);
-        o.str(k!("end_kind"), self.end_kind);
-        if let Some(band) = &self.start_band {
-            o.strings(k!("start_band"), band);
+        o.str(k!(4, "text"), &self.text);
+        o.opt_day(k!(4, "start"), self.start);
+        o.opt_day(k!(4, "end"), self.end);
+        o.str(k!(4, "start_kind"), self.start_kind);
+        o.str(k!(4, "end_kind"), self.end_kind);
+        if let Some(band) = self.start_band {
+            o.days(k!(4, "start_band"), band);
         }
-        if let Some(band) = &self.end_band {
-            o.strings(k!("end_band"), band);
+        if let Some(band) = self.end_band {
+            o.days(k!(4, "end_band"), band);
         }
-        o.bool(k!("resolved"), self.resolved);
+        o.bool(k!(4, "resolved"), self.resolved);
         if !self.readings.is_empty() {
-            let mut a = Seq::array(o.key(k!("readings")));
+            let mut a = Seq::array(o.key(k!(4, "readings")));
             for r in &self.readings {
                 r.encode(a.element());
             }
@@ -395,89 +560,89 @@ impl Fields for PeriodInfo {
 
 impl Fields for ClaimRecord {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.str(k!("id"), &self.id);
-        o.str(k!("document"), &self.document);
-        o.usize(k!("line"), self.line);
-        o.usize(k!("column"), self.column);
-        o.usize(k!("start"), self.start);
-        o.usize(k!("end"), self.end);
-        o.str(k!("text"), &self.text);
-        o.str(k!("literal"), &self.literal);
-        o.number(k!("value"), self.value.as_ref());
-        o.number(k!("low"), self.low.as_ref());
-        o.number(k!("high"), self.high.as_ref());
-        o.bool(k!("low_inclusive"), self.low_inclusive);
-        o.bool(k!("high_inclusive"), self.high_inclusive);
-        o.name(k!("qualifier"), qualifier(self.qualifier));
-        o.opt_str(k!("qualifier_text"), self.qualifier_text.as_deref());
-        o.name(k!("quantity"), quantity(self.quantity));
-        o.opt_str(k!("currency"), self.currency.as_deref());
-        o.opt_str(k!("unit"), self.unit.as_deref());
-        o.bool(k!("unit_inferred"), self.unit_inferred);
-        o.opt_str(k!("measure"), self.measure.as_deref());
+        o.str(k!(3, "id"), &self.id);
+        o.str(k!(3, "document"), &self.document);
+        o.usize(k!(3, "line"), self.line);
+        o.usize(k!(3, "column"), self.column);
+        o.usize(k!(3, "start"), self.start);
+        o.usize(k!(3, "end"), self.end);
+        o.str(k!(3, "text"), &self.text);
+        o.str(k!(3, "literal"), &self.literal);
+        o.number(k!(3, "value"), self.value.as_ref());
+        o.number(k!(3, "low"), self.low.as_ref());
+        o.number(k!(3, "high"), self.high.as_ref());
+        o.bool(k!(3, "low_inclusive"), self.low_inclusive);
+        o.bool(k!(3, "high_inclusive"), self.high_inclusive);
+        o.name(k!(3, "qualifier"), qualifier(self.qualifier));
+        o.opt_str(k!(3, "qualifier_text"), self.qualifier_text.as_deref());
+        o.name(k!(3, "quantity"), quantity(self.quantity));
+        o.opt_str(k!(3, "currency"), self.currency.as_deref());
+        o.opt_str(k!(3, "unit"), self.unit.as_deref());
+        o.bool(k!(3, "unit_inferred"), self.unit_inferred);
+        o.opt_str(k!(3, "measure"), self.measure.as_deref());
         match &self.period {
-            Some(p) => p.encode(o.key(k!("period"))),
-            None => o.raw(k!("period"), "null"),
+            Some(p) => p.encode(o.key(k!(3, "period"))),
+            None => o.raw(k!(3, "period"), "null"),
         }
-        o.number(k!("rounding"), self.rounding.as_ref());
-        o.bool(k!("range"), self.range);
+        o.number(k!(3, "rounding"), self.rounding.as_ref());
+        o.bool(k!(3, "range"), self.range);
         if let Some([a, b]) = &self.range_ends {
-            let mut arr = Seq::array(o.key(k!("range_ends")));
+            let mut arr = Seq::array(o.key(k!(3, "range_ends")));
             for n in [a, b] {
                 number(arr.element().buf, *n);
             }
             arr.close();
         }
-        o.bool(k!("vague"), self.vague);
-        o.bool(k!("share"), self.share);
-        o.opt_str(k!("problem"), self.problem.as_deref());
-        o.name(k!("status"), claim_status(self.status));
-        o.strings(k!("checks"), &self.checks);
+        o.bool(k!(3, "vague"), self.vague);
+        o.bool(k!(3, "share"), self.share);
+        o.opt_str(k!(3, "problem"), self.problem.as_deref());
+        o.name(k!(3, "status"), claim_status(self.status));
+        o.strings(k!(3, "checks"), &self.checks);
     }
 }
 
 impl Fields for Excerpt {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.usize(k!("line"), self.line);
-        o.usize(k!("column"), self.column);
-        o.usize(k!("start"), self.start);
-        o.usize(k!("end"), self.end);
-        o.str(k!("text"), &self.text);
+        o.usize(k!(4, "line"), self.line);
+        o.usize(k!(4, "column"), self.column);
+        o.usize(k!(4, "start"), self.start);
+        o.usize(k!(4, "end"), self.end);
+        o.str(k!(4, "text"), &self.text);
     }
 }
 
 impl Fields for CheckRecord {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.str(k!("id"), &self.id);
-        o.str(k!("rule"), self.rule);
-        o.name(k!("status"), status(self.status));
+        o.str(k!(3, "id"), &self.id);
+        o.str(k!(3, "rule"), self.rule);
+        o.name(k!(3, "status"), status(self.status));
         match self.severity {
-            Some(s) => o.name(k!("severity"), severity(s)),
-            None => o.raw(k!("severity"), "null"),
+            Some(s) => o.name(k!(3, "severity"), severity(s)),
+            None => o.raw(k!(3, "severity"), "null"),
         }
-        o.str(k!("document"), &self.document);
-        o.strings(k!("claims"), &self.claims);
-        o.str(k!("explanation"), &self.explanation);
-        o.str(k!("evidence"), &self.evidence);
-        o.bool(k!("rounding_only"), self.rounding_only);
+        o.str(k!(3, "document"), &self.document);
+        o.strings(k!(3, "claims"), &self.claims);
+        o.str(k!(3, "explanation"), &self.explanation);
+        o.str(k!(3, "evidence"), &self.evidence);
+        o.bool(k!(3, "rounding_only"), self.rounding_only);
         match &self.excerpt {
-            Some(e) => e.encode(o.key(k!("excerpt"))),
-            None => o.raw(k!("excerpt"), "null"),
+            Some(e) => e.encode(o.key(k!(3, "excerpt"))),
+            None => o.raw(k!(3, "excerpt"), "null"),
         }
     }
 }
 
 impl Fields for Summary {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.usize(k!("documents"), self.documents);
-        o.usize(k!("claims"), self.claims);
-        o.usize(k!("checks"), self.checks);
-        o.usize(k!("ok"), self.ok);
-        o.usize(k!("inconsistent"), self.inconsistent);
-        o.usize(k!("unchecked"), self.unchecked);
-        o.usize(k!("checks_ok"), self.checks_ok);
-        o.usize(k!("checks_inconsistent"), self.checks_inconsistent);
-        o.usize(k!("suppressed"), self.suppressed);
+        o.usize(k!(2, "documents"), self.documents);
+        o.usize(k!(2, "claims"), self.claims);
+        o.usize(k!(2, "checks"), self.checks);
+        o.usize(k!(2, "ok"), self.ok);
+        o.usize(k!(2, "inconsistent"), self.inconsistent);
+        o.usize(k!(2, "unchecked"), self.unchecked);
+        o.usize(k!(2, "checks_ok"), self.checks_ok);
+        o.usize(k!(2, "checks_inconsistent"), self.checks_inconsistent);
+        o.usize(k!(2, "suppressed"), self.suppressed);
     }
 }
 

@@ -3,7 +3,7 @@
 //! serde_json prints the report's serde form.
 
 use super::Report;
-use super::encode::{Fields, Out, Seq, k};
+use super::encode::{Fields, Key, Out, Seq, k};
 use std::io::{self, Write};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -12,11 +12,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         buf: &mut buf,
         level: Some(0),
     });
-    top.usize(k!("version"), report.version as usize);
-    list(&mut top, k!("documents"), &report.documents, out)?;
-    list(&mut top, k!("claims"), &report.claims, out)?;
-    list(&mut top, k!("checks"), &report.checks, out)?;
-    report.summary.encode(top.key(k!("summary")));
+    top.usize(k!(1, "version"), report.version as usize);
+    list(&mut top, k!(1, "documents"), &report.documents, out)?;
+    list(&mut top, k!(1, "claims"), &report.claims, out)?;
+    list(&mut top, k!(1, "checks"), &report.checks, out)?;
+    report.summary.encode(top.key(k!(1, "summary")));
     top.close();
     buf.push(b'\n');
     out.write_all(&buf)?;
@@ -24,12 +24,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One of the report's lists, written out as it grows.
-fn list(
-    top: &mut Seq<'_>,
-    key: &'static str,
-    items: &[impl Fields],
-    out: &mut dyn Write,
-) -> io::Result<()> {
+fn list(top: &mut Seq<'_>, key: Key, items: &[impl Fields], out: &mut dyn Write) -> io::Result<()> {
     let mut a = Seq::array(top.key(key));
     for item in items {
         item.encode(a.element());

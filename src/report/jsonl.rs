@@ -11,7 +11,7 @@ use std::io::{self, Write};
 /// `{"type":KIND,` followed by the item's own fields, on one line.
 fn line(buf: &mut Vec<u8>, kind: &str, item: &impl Fields) {
     let mut o = Seq::object(Out { buf, level: None });
-    o.name(k!("type"), kind);
+    o.name(k!(3, "type"), kind);
     item.fields(&mut o);
     o.close();
     buf.push(b'\n');

@@ -50,17 +50,17 @@ pub struct PeriodInfo {
     pub text: String,
     /// First day, when the start is bounded (the earliest day of a fuzzy
     /// start).
-    pub start: Option<String>,
+    pub start: Option<Day>,
     /// The day after the last, exclusive (the latest day of a fuzzy end).
-    pub end: Option<String>,
+    pub end: Option<Day>,
     /// exact | fuzzy | open | count_start
     pub start_kind: &'static str,
     pub end_kind: &'static str,
     /// The band a fuzzy start may fall in.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_band: Option<[String; 2]>,
+    pub start_band: Option<[Day; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_band: Option<[String; 2]>,
+    pub end_band: Option<[Day; 2]>,
     /// False when the period is relative and the document has no date.
     pub resolved: bool,
     /// The readings English allows when there are several, the usual first.
@@ -71,8 +71,8 @@ pub struct PeriodInfo {
 #[derive(Clone, Debug, Serialize)]
 pub struct ReadingInfo {
     pub label: &'static str,
-    pub start: Option<String>,
-    pub end: Option<String>,
+    pub start: Option<Day>,
+    pub end: Option<Day>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -254,16 +254,25 @@ pub fn json_number(v: Decimal) -> Num {
 }
 
 /// A day as `YYYY-MM-DD`, as chrono displays it, without the formatting
-/// machinery: a report holds several dates per claim.
+/// machinery.
 pub fn iso_date(d: NaiveDate) -> String {
+    match iso_bytes(d) {
+        Some(bytes) => bytes.iter().map(|&b| char::from(b)).collect(),
+        None => d.to_string(),
+    }
+}
+
+/// The ten bytes of `YYYY-MM-DD`, for years of four digits (chrono writes
+/// others with a sign).
+pub fn iso_bytes(d: NaiveDate) -> Option<[u8; 10]> {
     let y = d.year();
     if !(0..=9999).contains(&y) {
-        return d.to_string();
+        return None;
     }
     let digit = |n: u32| b'0' + (n % 10) as u8;
     let y = y as u32;
     let (m, day) = (d.month(), d.day());
-    let bytes = [
+    Some([
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
@@ -274,8 +283,29 @@ pub fn iso_date(d: NaiveDate) -> String {
         b'-',
         digit(day / 10),
         digit(day),
-    ];
-    String::from_utf8_lossy(&bytes).into_owned()
+    ])
+}
+
+/// A day of a period, written as `YYYY-MM-DD`. Kept as the date, so a
+/// report of a million claims holds no string per day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub NaiveDate);
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match iso_bytes(self.0) {
+            Some(bytes) => bytes
+                .iter()
+                .try_for_each(|&b| std::fmt::Write::write_char(f, char::from(b))),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 fn edge_kind(e: &Edge) -> &'static str {
@@ -287,9 +317,9 @@ fn edge_kind(e: &Edge) -> &'static str {
     }
 }
 
-fn band(e: &Edge) -> Option<[String; 2]> {
+fn band(e: &Edge) -> Option<[Day; 2]> {
     match e {
-        Edge::Fuzzy { earliest, latest } => Some([iso_date(*earliest), iso_date(*latest)]),
+        Edge::Fuzzy { earliest, latest } => Some([Day(*earliest), Day(*latest)]),
         _ => None,
     }
 }
@@ -307,8 +337,8 @@ impl PeriodInfo {
     fn with_text(text: String, p: &Period) -> PeriodInfo {
         PeriodInfo {
             text,
-            start: p.start.earliest().map(iso_date),
-            end: p.end.latest().map(iso_date),
+            start: p.start.earliest().map(Day),
+            end: p.end.latest().map(Day),
             start_kind: edge_kind(&p.start),
             end_kind: edge_kind(&p.end),
             start_band: band(&p.start),
@@ -319,8 +349,8 @@ impl PeriodInfo {
                 .iter()
                 .map(|r| ReadingInfo {
                     label: r.label,
-                    start: r.start.earliest().map(iso_date),
-                    end: r.end.latest().map(iso_date),
+                    start: r.start.earliest().map(Day),
+                    end: r.end.latest().map(Day),
                 })
                 .collect(),
         }
@@ -618,11 +648,14 @@ fn char_end(src: &[u8], mut i: usize) -> usize {
 /// 412,000</b> people") leaves runs of spaces that are not part of its
 /// words. Most claims have none, and are copied as they stand.
 fn single_spaced(s: &str) -> String {
-    let plain = !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
-        && s.is_ascii();
+    // One pass: ASCII with single inner spaces and no other white space.
+    let mut prev_space = true;
+    let plain = s.bytes().all(|b| {
+        let ok =
+            b.is_ascii() && (b != b' ' || !prev_space) && (b == b' ' || !b.is_ascii_whitespace());
+        prev_space = b == b' ';
+        ok
+    }) && !prev_space;
     if plain {
         return s.to_string();
     }
@@ -675,10 +708,38 @@ mod tests {
         let mut d = NaiveDate::from_ymd_opt(-3, 1, 1).unwrap();
         while d.year() < 10_003 {
             assert_eq!(iso_date(d), d.to_string());
+            assert_eq!(Day(d).to_string(), d.to_string());
+            let mut buf = Vec::new();
+            encode::day(&mut buf, Day(d));
+            assert_eq!(buf, serde_json::to_string(&Day(d)).unwrap().into_bytes());
+            assert_eq!(
+                buf,
+                serde_json::to_string(&d.to_string()).unwrap().into_bytes()
+            );
             d = d + chrono::Days::new(1 + (d.ordinal() as u64 % 17) * 13);
         }
         assert_eq!(iso_date(NaiveDate::MAX), NaiveDate::MAX.to_string());
         assert_eq!(iso_date(NaiveDate::MIN), NaiveDate::MIN.to_string());
+    }
+
+    #[test]
+    fn single_spacing_keeps_words_and_drops_runs_of_white_space() {
+        for s in [
+            "",
+            " ",
+            "412,000 people",
+            " 412,000 people",
+            "412,000 people ",
+            "412,000  people",
+            "412,000\tpeople",
+            "412,000\npeople",
+            "412 000\u{a0}people",
+            "€5m",
+            "a",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), expected, "{s:?}");
+        }
     }
 
     #[test]

@@ -91,8 +91,8 @@ pub fn write(report: &Report, opts: TableOptions, out: &mut dyn Write) -> io::Re
                     format!(
                         "{} [{} – {})",
                         p.text,
-                        p.start.as_deref().unwrap_or("…"),
-                        p.end.as_deref().unwrap_or("…")
+                        p.start.map_or("…".to_string(), |d| d.to_string()),
+                        p.end.map_or("…".to_string(), |d| d.to_string())
                     )
                 })
                 .unwrap_or_default();
