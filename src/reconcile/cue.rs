@@ -8,8 +8,13 @@
 //! `White_Space`), so that each stays exactly equal to the pattern it
 //! replaced; the tests compare them.
 
-use regex::{Captures, Match, Regex};
-use std::sync::OnceLock;
+use regex_automata::hybrid;
+use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input};
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::{Arc, OnceLock};
 
 /// Whether a stretch of text ends with one of the phrases (words apart by
 /// white space, the first at a word boundary), then white space only.
@@ -79,12 +84,12 @@ pub fn ends_with_any(text: &str, commas: bool, words: &[&str]) -> bool {
 /// once compiled, the pattern alone answers.
 pub struct Cue {
     guard: fn(&str) -> bool,
-    build: fn() -> Regex,
-    regex: OnceLock<Regex>,
+    build: fn() -> Pattern,
+    regex: OnceLock<Pattern>,
 }
 
 impl Cue {
-    pub const fn new(guard: fn(&str) -> bool, build: fn() -> Regex) -> Cue {
+    pub const fn new(guard: fn(&str) -> bool, build: fn() -> Pattern) -> Cue {
         Cue {
             guard,
             build,
@@ -93,7 +98,7 @@ impl Cue {
     }
 
     /// The pattern, unless the text cannot match it.
-    fn for_text(&self, text: &str) -> Option<&Regex> {
+    fn for_text(&self, text: &str) -> Option<&Pattern> {
         match self.regex.get() {
             Some(r) => Some(r),
             None => (self.guard)(text).then(|| self.regex.get_or_init(self.build)),
@@ -104,12 +109,197 @@ impl Cue {
         self.for_text(text).is_some_and(|r| r.is_match(text))
     }
 
-    pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
+    pub fn find<'t>(&self, text: &'t str) -> Option<Found<'t>> {
         self.for_text(text)?.find(text)
     }
 
-    pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
+    pub fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
         self.for_text(text)?.captures(text)
+    }
+}
+
+/// A cue pattern, compiled for the short texts the rules ask about.
+///
+/// A general-purpose regex also compiles a reverse automaton and a literal
+/// prefilter, which on a short story costs more than all its searches.
+/// This one compiles the forward automaton alone. Whether a text matches is
+/// read by a lazy DFA over it; where a match's position or groups are
+/// needed, the PikeVM reads them from a text that matches. Both give the
+/// matches the regex crate gives (leftmost-first, never splitting a
+/// character). The lazy DFA gives up on a Unicode word boundary next to a
+/// non-ASCII character; the PikeVM then answers.
+pub struct Pattern {
+    engines: Arc<Engines>,
+    caches: Pool<Caches, CacheFn>,
+}
+
+struct Engines {
+    dfa: hybrid::dfa::DFA,
+    vm: PikeVM,
+}
+
+struct Caches {
+    dfa: hybrid::dfa::Cache,
+    vm: pikevm::Cache,
+}
+
+type CacheFn = Box<dyn Fn() -> Caches + Send + Sync + RefUnwindSafe + UnwindSafe>;
+
+impl Pattern {
+    pub fn new(pattern: &str) -> Result<Pattern, Box<dyn std::error::Error + Send + Sync>> {
+        let hir = regex_automata::util::syntax::parse(pattern)?;
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().utf8(true))
+            .build_from_hir(&hir)?;
+        let dfa = hybrid::dfa::Builder::new()
+            .configure(hybrid::dfa::Config::new().unicode_word_boundary(true))
+            .build_from_nfa(nfa.clone())?;
+        let vm = PikeVM::builder().build_from_nfa(nfa)?;
+        let engines = Arc::new(Engines { dfa, vm });
+        let shared = Arc::clone(&engines);
+        let create: CacheFn = Box::new(move || Caches {
+            dfa: shared.dfa.create_cache(),
+            vm: shared.vm.create_cache(),
+        });
+        Ok(Pattern {
+            engines,
+            caches: Pool::new(create),
+        })
+    }
+
+    fn matches(&self, caches: &mut Caches, text: &str) -> bool {
+        let input = Input::new(text).earliest(true);
+        match self.engines.dfa.try_search_fwd(&mut caches.dfa, &input) {
+            Ok(found) => found.is_some(),
+            Err(_) => self.engines.vm.is_match(&mut caches.vm, input),
+        }
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.matches(&mut self.caches.get(), text)
+    }
+
+    /// Where the leftmost-first match lies. A text that matches is tried
+    /// from each place in turn with the lazy DFA anchored there: the first
+    /// place with a match is where the leftmost match starts, and the
+    /// DFA's leftmost-first end from there is its end. The cue texts are
+    /// short, so this is cheaper than running the PikeVM over them.
+    fn span(&self, caches: &mut Caches, text: &str) -> Option<(usize, usize)> {
+        if !self.matches(caches, text) {
+            return None;
+        }
+        let starts = text.char_indices().map(|(at, _)| at);
+        for at in starts.chain(std::iter::once(text.len())) {
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            match self.engines.dfa.try_search_fwd(&mut caches.dfa, &input) {
+                Ok(Some(end)) => return Some((at, end.offset())),
+                Ok(None) => {}
+                Err(_) => {
+                    let m = self.engines.vm.find(&mut caches.vm, text)?;
+                    return Some((m.start(), m.end()));
+                }
+            }
+        }
+        None
+    }
+
+    pub fn find<'t>(&self, text: &'t str) -> Option<Found<'t>> {
+        let (start, end) = self.span(&mut self.caches.get(), text)?;
+        Some(Found { text, start, end })
+    }
+
+    pub fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = Found<'t>> {
+        let mut caches = self.caches.get();
+        let found: Vec<Found<'t>> = if self.matches(&mut caches, text) {
+            self.engines
+                .vm
+                .find_iter(&mut caches.vm, text)
+                .map(|m| Found::new(text, m.span()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        found.into_iter()
+    }
+
+    /// The groups of the leftmost-first match, read by the PikeVM over
+    /// that match alone: the same path through the pattern wins there.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
+        let mut caches = self.caches.get();
+        let (start, end) = self.span(&mut caches, text)?;
+        let vm = &self.engines.vm;
+        let mut caps = vm.create_captures();
+        let input = Input::new(text).range(start..end).anchored(Anchored::Yes);
+        vm.captures(&mut caches.vm, input, &mut caps);
+        caps.is_match().then_some(Groups { text, caps })
+    }
+}
+
+/// One match of a [`Pattern`], or of one of its groups.
+#[derive(Clone, Copy, Debug)]
+pub struct Found<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Found<'t> {
+    fn new(text: &'t str, span: regex_automata::Span) -> Found<'t> {
+        Found {
+            text,
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn as_str(&self) -> &'t str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The groups of one match of a [`Pattern`].
+pub struct Groups<'t> {
+    text: &'t str,
+    caps: Captures,
+}
+
+impl<'t> Groups<'t> {
+    pub fn get(&self, group: usize) -> Option<Found<'t>> {
+        self.caps.get_group(group).map(|s| Found::new(self.text, s))
+    }
+
+    pub fn name(&self, group: &str) -> Option<Found<'t>> {
+        self.caps
+            .get_group_by_name(group)
+            .map(|s| Found::new(self.text, s))
+    }
+}
+
+impl std::ops::Index<usize> for Groups<'_> {
+    type Output = str;
+
+    /// The text of a group that took part in the match, as the regex
+    /// crate's captures give it.
+    fn index(&self, group: usize) -> &str {
+        self.get(group).map(|m| m.as_str()).expect("group in match")
+    }
+}
+
+impl std::ops::Index<&str> for Groups<'_> {
+    type Output = str;
+
+    fn index(&self, group: &str) -> &str {
+        self.name(group)
+            .map(|m| m.as_str())
+            .expect("group in match")
     }
 }
 
@@ -161,6 +351,7 @@ pub mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn phrases_end_at_a_word_boundary() {
@@ -177,7 +368,7 @@ mod tests {
     fn a_cue_compiles_only_for_text_with_its_words() {
         static CUE: Cue = Cue::new(
             |t| mentions(t, &["third", "half"]),
-            || Regex::new(r"(?:a\s+third|half)\s+of$").unwrap(),
+            || Pattern::new(r"(?:a\s+third|half)\s+of$").unwrap(),
         );
         assert!(!CUE.is_match("a quarter of"));
         assert!(CUE.regex.get().is_none());
@@ -196,6 +387,87 @@ mod tests {
         assert!(ends_with_any("the total, , ", true, &["total"]));
         assert!(!ends_with_any("the total, ", false, &["total"]));
         assert!(ends_with_any("more than\u{a0}", false, &["than"]));
+    }
+
+    /// Patterns of the shapes the rules use: anchored at either end or
+    /// neither, lazy repetition, optional groups, both word boundaries and
+    /// non-ASCII classes.
+    const SHAPES: &[&str] = &[
+        r"(?-u:\b)(?:(?P<q>nearly|about|more\s+than)\s+)?(?P<f>a\s+third|half|two[\s-]thirds)\s+of\s+(?:the|its)?\s*$",
+        r"^\s*(?:[a-z]+\s*){0,2}?(?:\(|,\s*or|[—–]|,\s*(?:up|down))\s*(?:(?:some|about)\s+)?$",
+        r"(?:bring|brought)\s+(?:the|its)\s+(?:[a-z'’-]+\s+){0,2}?(?:total|toll)(?:\s+[a-z0-9'’-]+){0,5}?\s+(?:to|at)[\s,]*(?:(?:some|about)\s+)?$",
+        r"^[\sa-z'-]{0,40}?(?:,|(?-u:\b)and|(?-u:\b)or)\s*(?:some|about)?\s*$",
+        r"\b(?:total|toll|the)\b",
+        r"(?-u:\b)(?:up|down)(?:\s+by)?(?-u:\b)|;",
+        r"^[^,.;]{0,20}?(?-u:\b)(?:earlier|before\s+that)(?-u:\b)",
+        r"(?:^|[\s“\x22])of\s+(?:the|those)\s*$",
+        r"(a)?(?P<w>half|the)*\s*",
+    ];
+
+    #[test]
+    fn patterns_match_as_the_regex_crate_does() {
+        let vocab = [
+            "a third of the",
+            "half of",
+            "two-thirds of its",
+            "nearly",
+            "about",
+            "more than",
+            "up",
+            "down by",
+            "or",
+            "and",
+            "some",
+            "brought the",
+            "brought the total to",
+            "bring its new toll at",
+            "bring its",
+            "total to",
+            "toll at",
+            "earlier",
+            "before that",
+            "of the",
+            "of those",
+            "the",
+            "totalé",
+            "é",
+            "1,200",
+            "’s",
+            "(",
+            "—",
+            "half",
+            "of",
+        ];
+        let texts = testing::texts(&vocab, 4000, 5);
+        for shape in SHAPES {
+            let want = Regex::new(shape).unwrap();
+            let got = Pattern::new(shape).unwrap();
+            let matched = texts.iter().filter(|t| want.is_match(t)).count();
+            assert!(matched > 10, "{shape}: {matched}");
+            for t in &texts {
+                assert_eq!(got.is_match(t), want.is_match(t), "{shape} on {t:?}");
+                let span = |m: Found| (m.start(), m.end());
+                assert_eq!(
+                    got.find(t).map(span),
+                    want.find(t).map(|m| (m.start(), m.end())),
+                    "{shape} on {t:?}"
+                );
+                let all: Vec<_> = got.find_iter(t).map(span).collect();
+                let expected: Vec<_> = want.find_iter(t).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(all, expected, "{shape} on {t:?}");
+                let groups = |c: &Groups| (0..4).map(|g| c.get(g).map(span)).collect::<Vec<_>>();
+                let caps = |c: &regex::Captures| {
+                    (0..4)
+                        .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    got.captures(t).as_ref().map(groups),
+                    want.captures(t).as_ref().map(caps),
+                    "{shape} on {t:?}"
+                );
+            }
+        }
     }
 
     #[test]

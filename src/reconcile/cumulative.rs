@@ -17,11 +17,11 @@
 //! explanation says when the periods could not be verified); when they
 //! certainly leave a gap or overlap, the check says so.
 
+use super::cue::Pattern;
 use super::cue::{Cue, ends_with_any, mentions};
 use super::{Check, Severity, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
 use crate::period::{Tiling, tiles};
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -34,7 +34,7 @@ const TOTAL_NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "fig
 static TOTAL_CUE: Cue = Cue::new(
     |t| ends_with_any(t, true, TOTAL_CUE_ENDS) && mentions(t, TOTAL_NOUNS),
     || {
-        Regex::new(
+        Pattern::new(
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised|put|puts|putting)\s+
               (?:the|its|their|our|his|her|this\s+year's|the\s+year's|the\s+[a-z]+(?:'s|’s))\s+
@@ -93,7 +93,7 @@ const TOTAL_CUE_ENDS: &[&str] = &[
 static NEW_BEFORE: Cue = Cue::new(
     |t| ends_with_any(t, false, NEW_ENDS),
     || {
-        Regex::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+        Pattern::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("new before")
     },
 );
@@ -101,40 +101,40 @@ static NEW_BEFORE: Cue = Cue::new(
 /// "235,000 more accounts", "40 new cases" right after a new figure.
 static NEW_AFTER: Cue = Cue::new(
     |t| mentions(t, &["more", "new", "additional", "extra", "further"]),
-    || Regex::new(r"^\s*(?:more|new|additional|extra|further)(?-u:\b)").expect("new after"),
+    || Pattern::new(r"^\s*(?:more|new|additional|extra|further)(?-u:\b)").expect("new after"),
 );
 
 /// "added to the", "on top of the" right before an earlier figure.
 static EARLIER_BEFORE: Cue = Cue::new(
     |t| ends_with_any(t, false, EARLIER_ENDS) && mentions(t, EARLIER_WORDS),
     || {
-        Regex::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+        Pattern::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("earlier before")
     },
 );
 
 /// "... it closed earlier", "... already", "previously" after an earlier figure.
-static EARLIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^,.;]{0,60}?(?-u:\b)(?:earlier|previously|already|before\s+that|in\s+the\s+first)(?-u:\b)")
+static EARLIER_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^[^,.;]{0,60}?(?-u:\b)(?:earlier|previously|already|before\s+that|in\s+the\s+first)(?-u:\b)")
         .expect("earlier after")
 });
 
 /// Words after an earlier figure that set it apart from the running total.
-static OTHER_SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:different|other|another|separate|separately|elsewhere|region|regional|national|abroad|overseas|instead)(?-u:\b)")
+static OTHER_SCOPE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:different|other|another|separate|separately|elsewhere|region|regional|national|abroad|overseas|instead)(?-u:\b)")
         .expect("other scope")
 });
 
 /// A figure that is a subset of another, not a part ("including 120").
-static SUBSET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:including|includes|included|among\s+them|of\s+which|of\s+whom)\s*$")
+static SUBSET_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:including|includes|included|among\s+them|of\s+which|of\s+whom)\s*$")
         .expect("subset")
 });
 
 /// A sentence before the new figure that states a running total: the
 /// earlier part, when it is not restated.
-static RUNNING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:so\s+far|to\s+date|in\s+total|total|tally|toll|cumulative|by\s+(?:the\s+end\s+of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|last\s+week|last\s+month|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+))(?-u:\b)")
+static RUNNING_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:so\s+far|to\s+date|in\s+total|total|tally|toll|cumulative|by\s+(?:the\s+end\s+of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|last\s+week|last\s+month|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+))(?-u:\b)")
         .expect("running before")
 });
 
@@ -252,16 +252,30 @@ pub fn running(story: &Story, t: usize, index: Option<&Index>) -> Option<Running
 }
 
 /// Words that make a bare figure a running total.
-static RUNNING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:so\s+far|to\s+date|total|tally|toll|cumulative)(?-u:\b)")
+static RUNNING_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:so\s+far|to\s+date|total|tally|toll|cumulative)(?-u:\b)")
         .expect("running words")
 });
 
-/// The noun a running total is counted in ("toll", "tally"): a bare earlier
-/// figure must be counted in the same one.
-static COUNT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:total|tally|toll|count|number|figure)\b").expect("count noun")
-});
+/// The nouns a running total is counted in ("toll", "tally"): a bare
+/// earlier figure must be counted in the same one.
+const COUNT_NOUNS: &[&str] = &["total", "tally", "toll", "count", "number", "figure"];
+
+/// The first count noun in the text between Unicode word boundaries, as
+/// `\b(?:total|tally|toll|count|number|figure)\b` finds it (no noun is a
+/// prefix of another, so at most one can start at any place).
+fn count_noun(text: &str) -> Option<&'static str> {
+    let bounded = word_bounds(text);
+    text.char_indices().find_map(|(at, _)| {
+        if !bounded(at) {
+            return None;
+        }
+        COUNT_NOUNS
+            .iter()
+            .copied()
+            .find(|n| text[at..].starts_with(n) && bounded(at + n.len()))
+    })
+}
 
 /// The claims of each unit, in story order: lets a cue find an earlier
 /// document's figure without scanning the whole batch.
@@ -338,17 +352,13 @@ fn earlier_elsewhere(
     };
     // A figure with no noun of its own ("the toll stood at 1,272") needs
     // the sentence to call it a running total.
-    let noun = COUNT_NOUN
-        .find(story.text_before(t))
-        .map(|m| m.as_str().to_string());
+    let noun = count_noun(story.text_before(t));
     let bare = |c: &Claim, text: &str| {
         is_amount(c)
             && same_kind(c, total)
             && (c.unit.is_none() || c.unit_inferred)
             && RUNNING_WORDS.is_match(text)
-            && noun
-                .as_deref()
-                .is_some_and(|n| Regex::new(&format!(r"\b{n}\b")).is_ok_and(|r| r.is_match(text)))
+            && noun.is_some_and(|n| has_word(text, n))
     };
     let here = total.sentence;
     for s in (here.saturating_sub(3)..here).rev() {
@@ -384,6 +394,23 @@ fn earlier_elsewhere(
         .map(|c| (c, Source::EarlierDocument))
 }
 
+/// Whether a place in the text is a Unicode word boundary, as `\b` sees it.
+fn word_bounds(text: &str) -> impl Fn(usize) -> bool + '_ {
+    use regex_automata::util::look::{Look, LookMatcher};
+    let look = LookMatcher::new();
+    move |at| look.matches(Look::WordUnicode, text.as_bytes(), at)
+}
+
+/// Whether `word` stands in the text between Unicode word boundaries, as
+/// `\b{word}\b` finds it.
+fn has_word(text: &str, word: &str) -> bool {
+    let bounded = word_bounds(text);
+    !word.is_empty()
+        && text
+            .match_indices(word)
+            .any(|(at, w)| bounded(at) && bounded(at + w.len()))
+}
+
 /// An earlier running total that is not smaller than the new one belongs
 /// to some other count (a national toll beside a regional one).
 fn below(earlier: &Claim, total: &Claim) -> bool {
@@ -391,8 +418,8 @@ fn below(earlier: &Claim, total: &Claim) -> bool {
 }
 
 /// Words that set the scope of a count.
-static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:national(?:ly)?|nationwide|worldwide|global(?:ly)?|international(?:ly)?|regional(?:ly)?|region|local(?:ly)?|country|countrywide|state(?:wide)?|province|provincial|county|city|abroad|overseas|domestic(?:ally)?|across)(?-u:\b)")
+static SCOPE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:national(?:ly)?|nationwide|worldwide|global(?:ly)?|international(?:ly)?|regional(?:ly)?|region|local(?:ly)?|country|countrywide|state(?:wide)?|province|provincial|county|city|abroad|overseas|domestic(?:ally)?|across)(?-u:\b)")
         .expect("scope")
 });
 
@@ -492,8 +519,8 @@ fn restated_earlier(story: &Story, index: &Index, out: &mut Vec<Check>) {
 }
 
 /// "added to the", "adds to the", "on top of the": a figure counted before.
-static ADDED_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to)\s+(?:the|its|their)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
+static ADDED_TO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to)\s+(?:the|its|their)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("added to")
 });
 
@@ -645,6 +672,26 @@ fn judge(story: &Story, r: &Running) -> Check {
 mod tests {
     use super::super::pairs::testing::{run, run_dated};
     use super::*;
+
+    #[test]
+    fn count_nouns_match_their_pattern() {
+        let noun = regex::Regex::new(r"\b(?:total|tally|toll|count|number|figure)\b").unwrap();
+        let vocab = [
+            "total", "totals", "subtotal", "toll", "tolls", "tally", "count", "counted", "number",
+            "figure", "figures", "the", "é", "naïve", "tollé", "1", "_",
+        ];
+        let words: Vec<regex::Regex> = COUNT_NOUNS
+            .iter()
+            .map(|n| regex::Regex::new(&format!(r"\b{n}\b")).unwrap())
+            .collect();
+        for t in super::super::cue::testing::texts(&vocab, 3000, 6) {
+            let want = noun.find(&t).map(|m| m.as_str());
+            assert_eq!(count_noun(&t), want, "{t:?}");
+            for (n, word) in COUNT_NOUNS.iter().zip(&words) {
+                assert_eq!(has_word(&t, n), word.is_match(&t), "{n} in {t:?}");
+            }
+        }
+    }
 
     const SCENARIO: &str = "It said on Thursday that it had suspended another 235,000 accounts over the previous six months, which, added to the 125,000 it closed between mid-2015 and February, brings the total so far to 360,000.";
 

@@ -16,11 +16,11 @@
 //! everything above it. "Three times more" is read both ways (3 or 4).
 
 use super::cue::{Cue, ends_with_any, mentions};
+use super::cue::{Groups, Pattern};
 use super::pairs::{self, BeforeAfter, Direction};
 use super::{Check, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
 use crate::interval::Interval;
-use regex::{Captures, Regex};
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
@@ -54,7 +54,7 @@ fn verb_pattern() -> String {
 static VERB_BEFORE: Cue = Cue::new(
     |t| ends_with_any(t, false, PAIR_ENDS) && mentions(t, FACTOR_VERBS),
     || {
-        Regex::new(&format!(
+        Pattern::new(&format!(
         r"{}(?:\s+(?:in|over|between|since|during|within)(?-u:\b)[^,.;:]{{0,30}}?)?\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
         verb_pattern()
     ))
@@ -66,7 +66,7 @@ static VERB_BEFORE: Cue = Cue::new(
 static VERB_AFTER: Cue = Cue::new(
     |t| mentions(t, FACTOR_VERBS),
     || {
-        Regex::new(&format!(
+        Pattern::new(&format!(
         r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|representing\s+)?{}",
         verb_pattern()
     ))
@@ -81,7 +81,7 @@ const FRACTION: &str =
 static FRACTION_CHANGE_BEFORE: Cue = Cue::new(
     |t| ends_with_any(t, false, PAIR_ENDS) && mentions(t, FRACTIONS),
     || {
-        Regex::new(&format!(
+        Pattern::new(&format!(
         r"(?-u:\b)(?P<v>rose|risen|rise[ns]?|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|decreased|shrank|shrunk|cut|reduced|slashed)\s+(?:by\s+)?{QUAL}{FRACTION}\s*,?\s*(?:from|to)(?:\s+just)?\s*$"
     ))
     .expect("fraction change before")
@@ -92,7 +92,7 @@ static FRACTION_CHANGE_BEFORE: Cue = Cue::new(
 static FRACTION_CHANGE_AFTER: Cue = Cue::new(
     |t| mentions(t, FRACTIONS),
     || {
-        Regex::new(&format!(
+        Pattern::new(&format!(
         r"^(?:\s*(?:a|an|the|in|last|year|years|earlier|ago|\d{{4}}))*\s*[,(–—-]\s*(?:or\s+)?{QUAL}{FRACTION}\s+(?P<v>fewer|less|lower|smaller|down|cheaper|more|higher|larger|bigger|up)(?-u:\b)"
     ))
     .expect("fraction change after")
@@ -101,7 +101,7 @@ static FRACTION_CHANGE_AFTER: Cue = Cue::new(
 
 /// A change by a fraction of the earlier figure: the later one is the
 /// earlier times one minus (or plus) the fraction.
-fn fraction_change(cap: &Captures, pair: &BeforeAfter) -> Option<Found> {
+fn fraction_change(cap: &Groups, pair: &BeforeAfter) -> Option<Found> {
     let f = fraction_word(cap.name("f")?.as_str())?;
     let down = pairs::direction(cap.name("v")?.as_str()) == Some(Direction::Down)
         || matches!(
@@ -142,7 +142,7 @@ static COMPARE: Cue = Cue::new(
         ends_with_any(t, false, &ends) && mentions(t, COMPARISONS)
     },
     || {
-        Regex::new(&format!(
+        Pattern::new(&format!(
         r"(?-u:\b){QUAL}(?:(?P<w>twice|double|triple|treble|half)|{COUNT}\s+times)\s+(?:(?P<more>more|higher|larger|bigger|greater)\s+than|as\s+(?:many|much|high|large|big|great|long)\s+as|the)\s*(?:the\s+|its\s+|their\s+|those\s+|that\s+of\s+(?:the\s+)?)?$"
     ))
     .expect("multiple compare")
@@ -156,7 +156,7 @@ static FRACTION_OF: Cue = Cue::new(
         ends_with_any(t, false, &ends) && mentions(t, FRACTIONS)
     },
     || {
-        Regex::new(&format!(
+        Pattern::new(&format!(
         r"(?-u:\b){QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s+of\s+(?:the|its|their|his|her|all|those)?\s*$"
     ))
     .expect("fraction of")
@@ -167,7 +167,7 @@ static FRACTION_OF: Cue = Cue::new(
 static FRACTION_AFTER: Cue = Cue::new(
     |t| mentions(t, FRACTIONS),
     || {
-        Regex::new(&format!(
+        Pattern::new(&format!(
         r"^(?:\s+[a-z]+){{0,3}}\s*[,(–—-]\s*(?:or\s+)?{QUAL}(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)\s*(?:[,.;)–—-]|$)"
     ))
     .expect("fraction after")
@@ -175,12 +175,12 @@ static FRACTION_AFTER: Cue = Cue::new(
 );
 
 /// Before a part that follows its whole: "a third of its 900 staff, 300".
-static APPOSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[,(–—-]\s*(?:or\s+)?$").expect("apposed"));
+static APPOSED: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s*[,(–—-]\s*(?:or\s+)?$").expect("apposed"));
 
 /// Between a figure and a comparison or fraction after it.
-static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:this|last|a|the|year|month|week|in|\d{4}))*(?:\s+[a-z']+){0,6}?\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|is\s+|was\s+)?$")
+static LEAD_IN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?:\s*(?:this|last|a|the|year|month|week|in|\d{4}))*(?:\s+[a-z']+){0,6}?\s*[,(–—-]\s*(?:or\s+|which\s+is\s+|is\s+|was\s+)?$")
         .expect("lead in")
 });
 
@@ -251,7 +251,7 @@ static LIST_GAP: Cue = Cue::new(
         ends_with_any(t, false, &ends)
     },
     || {
-        Regex::new(r"^[\sa-z'-]{0,40}?(?:,|(?-u:\b)and|(?-u:\b)plus|(?-u:\b)or)\s*(?:some|about|around|nearly|almost|another)?\s*$")
+        Pattern::new(r"^[\sa-z'-]{0,40}?(?:,|(?-u:\b)and|(?-u:\b)plus|(?-u:\b)or)\s*(?:some|about|around|nearly|almost|another)?\s*$")
         .expect("list gap")
     },
 );
@@ -305,7 +305,7 @@ impl Multiple {
         }
     }
 
-    fn verb_factor(story: &Story, cap: &Captures, pair: &BeforeAfter) -> Option<Found> {
+    fn verb_factor(story: &Story, cap: &Groups, pair: &BeforeAfter) -> Option<Found> {
         let (factor, shrinks) = if let Some(v) = cap.name("v") {
             let v = v.as_str();
             let f = match v.get(..4) {
@@ -442,7 +442,7 @@ impl Multiple {
         story: &Story,
         part: usize,
         whole: usize,
-        cap: &Captures,
+        cap: &Groups,
         cue: &str,
         out: &mut Vec<Found>,
     ) {
@@ -499,7 +499,7 @@ fn format_ratio(i: &Interval) -> String {
 }
 
 /// The qualifier and fraction words of a fraction cue ("about a quarter").
-fn fraction_cue(cap: &Captures) -> Option<String> {
+fn fraction_cue(cap: &Groups) -> Option<String> {
     let f = cap.name("f")?.as_str();
     Some(match cap.name("q") {
         Some(q) => format!("{} {f}", q.as_str().trim()),

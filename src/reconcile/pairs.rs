@@ -6,9 +6,9 @@
 //! in the number of claims.
 
 use super::Story;
+use super::cue::Pattern;
 use super::cue::{Cue, ascii_words, ends_with_phrase, mentions, trim_end};
 use crate::interval::Interval;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Two figures a sentence states as the value before and after a change.
@@ -42,8 +42,8 @@ const FROM_BEFORE: &[&[&str]] = &[
 
 /// Between the two figures of "from A to B": at most a few words (a year,
 /// "a year earlier") and then "to".
-static FROM_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|for|a|an|the|last|year|years|earlier|ago|before|previously|same|month|quarter|week|period|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
+static FROM_TO_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?:\s*,?\s*(?:in|at|on|during|for|a|an|the|last|year|years|earlier|ago|before|previously|same|month|quarter|week|period|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
         .expect("from-to")
 });
 
@@ -57,20 +57,20 @@ const TO_BEFORE: &[&[&str]] = &[
 ];
 
 /// Between B and A in "to B from A".
-static TO_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|last|previous|same|a|an|the|year|years|to|ended|ending|first|second|third|fourth|half|quarter|quarters|month|months|week|weeks|period|two|three|four|six|nine|twelve|\d{1,2}|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*(?:up\s+|down\s+)?from\s*$")
+static TO_FROM_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?:\s*,?\s*(?:in|at|on|during|this|last|previous|same|a|an|the|year|years|to|ended|ending|first|second|third|fourth|half|quarter|quarters|month|months|week|weeks|period|two|three|four|six|nine|twelve|\d{1,2}|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*(?:up\s+|down\s+)?from\s*$")
         .expect("to-from")
 });
 
 /// Between B and A in "to B for a Band D home, from A": a short phrase
 /// closed by a comma before "from".
-static TO_PHRASE_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+[a-z’']+){1,8}\s*,\s*(?:up\s+|down\s+)?from\s*$").expect("to-phrase-from")
+static TO_PHRASE_FROM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?:\s+[a-z’']+){1,8}\s*,\s*(?:up\s+|down\s+)?from\s*$").expect("to-phrase-from")
 });
 
 /// Between B and A in "B, up from A" (no "to" needed).
-static UP_FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static UP_FROM_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"^(?:\s*of\s+(?:the\s+|its\s+|their\s+)?[a-z]+)?(?:\s*,?\s*(?:{WHEN})(?-u:\b))*\s*[,(]\s*(?:up|down)\s+from\s*$"
     ))
     .expect("up-from")
@@ -289,15 +289,15 @@ pub(super) fn find_pairs(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
 
 /// A change verb right before a change figure that precedes its pair
 /// ("fell by 560 to 4,310 from 4,870", "up 15% to 92 from 80").
-static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|rocket(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|plummet(?:s|ed)?|slump(?:s|ed)?|sank|tumbled|cuts?|cutting|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed)?|expand(?:s|ed)?|trimm?(?:s|ed)?|shed(?:s)?|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)(?:\s+(?:its|the|their|his|her|our)\s+[a-z-]+)?\s+(?:by\s+|of\s+)?(?:an\s+average\s+of\s+|on\s+average\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
+static CHANGE_VERB_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|rocket(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|plummet(?:s|ed)?|slump(?:s|ed)?|sank|tumbled|cuts?|cutting|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|boost(?:s|ed)?|expand(?:s|ed)?|trimm?(?:s|ed)?|shed(?:s)?|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)(?:\s+(?:its|the|their|his|her|our)\s+[a-z-]+)?\s+(?:by\s+|of\s+)?(?:an\s+average\s+of\s+|on\s+average\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$")
         .expect("change verb")
 });
 
 /// Text between a pair and a change figure after it: a comma or bracket,
 /// then a change noun (", an increase of", "(up").
-static CHANGE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|last|previous|this|that|year|years|month|week|quarter|earlier|ago|before|previously|\d{4}))*
+static CHANGE_APPOSITION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?x)^(?:\s*(?:a|an|the|in|last|previous|this|that|year|years|month|week|quarter|earlier|ago|before|previously|\d{4}))*
         \s*(?:[,;:(]|[-–—])\s*
         (?:(?:which\s+(?:is|was)|representing|marking|amounting\s+to|or)\s+)?
         (?:an?\s+)?
@@ -310,8 +310,8 @@ static CHANGE_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A change noun or comparison right after a change figure (", a 15% rise",
 /// ", 560 more").
-static CHANGE_NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:-\s*)?(?:[a-z]+\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|improvement|growth|reduction|higher|lower|up|down|more|fewer|less)(?-u:\b)")
+static CHANGE_NOUN_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:-\s*)?(?:[a-z]+\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|improvement|growth|reduction|higher|lower|up|down|more|fewer|less)(?-u:\b)")
         .expect("change noun")
 });
 
@@ -413,7 +413,7 @@ const ADJUSTED_WORDS: &[&str] = &[
 static ADJUSTED: Cue = Cue::new(
     |t| mentions(t, ADJUSTED_WORDS),
     || {
-        Regex::new(r"(?-u:\b)(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)(?-u:\b)")
+        Pattern::new(r"(?-u:\b)(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)(?-u:\b)")
         .expect("adjusted")
     },
 );
@@ -480,27 +480,27 @@ fn tied_change(
 
 /// Between a change figure and the pair it precedes: a few words ending
 /// in "to" or "from" ("fell by 560 to 4,310", "up 15% in March to").
-static CLOSE_BEFORE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[a-z0-9'’-]+\s+){0,6}?(?:to|from)(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
+static CLOSE_BEFORE_PAIR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:[a-z0-9'’-]+\s+){0,6}?(?:to|from)(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
         .expect("close before pair")
 });
 
 /// A clause boundary: a change figure beyond it is another change.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[,;]|\b(?:while|and|but|whereas|although)\b").expect("clause break")
+static CLAUSE_BREAK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"[,;]|\b(?:while|and|but|whereas|although)\b").expect("clause break")
 });
 
 /// "B, up C from A": the change between the later figure and "from".
 static UP_BY_BEFORE: Cue = Cue::new(
     |t| mentions(t, &["up", "down"]),
     || {
-        Regex::new(r"^(?:\s*[a-z’']+){0,8}?\s*[,(;]\s*(?:(?:which\s+(?:is|was)|a\s+year\s+earlier|year\s+on\s+year)\s+)?(up|down)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
+        Pattern::new(r"^(?:\s*[a-z’']+){0,8}?\s*[,(;]\s*(?:(?:which\s+(?:is|was)|a\s+year\s+earlier|year\s+on\s+year)\s+)?(up|down)\s+(?:by\s+)?(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
         .expect("up by")
     },
 );
 
-static FROM_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:on\s+the\s+year\s+)?from\s*$").expect("from only"));
+static FROM_ONLY: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s*(?:on\s+the\s+year\s+)?from\s*$").expect("from only"));
 
 /// Every change a sentence states with its two levels: a before/after
 /// pair with the change figure tied to it, and "B, up C from A". `accept`
@@ -716,10 +716,10 @@ mod tests {
         assert!(UP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(DOWN_WORDS.windows(2).all(|w| w[0] < w[1]));
         let (up, down) = (
-            Regex::new(UP_PATTERN).unwrap(),
-            Regex::new(DOWN_PATTERN).unwrap(),
+            regex::Regex::new(UP_PATTERN).unwrap(),
+            regex::Regex::new(DOWN_PATTERN).unwrap(),
         );
-        let value = Regex::new(VALUE_PATTERN).unwrap();
+        let value = regex::Regex::new(VALUE_PATTERN).unwrap();
         let old = |t: &str| match (up.is_match(t), down.is_match(t)) {
             (true, false) => Some(Direction::Up),
             (false, true) => Some(Direction::Down),
@@ -747,9 +747,10 @@ mod tests {
     #[test]
     fn cue_endings_agree_with_their_patterns() {
         let from =
-            Regex::new(r"(?-u:\b)from(?:\s+(?:a\s+(?:low|high)\s+of|just|only))?\s*$").unwrap();
-        let to =
-            Regex::new(r"(?-u:\b)to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$").unwrap();
+            regex::Regex::new(r"(?-u:\b)from(?:\s+(?:a\s+(?:low|high)\s+of|just|only))?\s*$")
+                .unwrap();
+        let to = regex::Regex::new(r"(?-u:\b)to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
+            .unwrap();
         let vocab = [
             "from", "to", "a", "low", "high", "record", "of", "just", "only", "xfrom", "tox",
             "froma", "ofx", "rose", "1", "\u{2009}", "\u{3000}",

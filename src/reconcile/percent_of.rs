@@ -10,45 +10,45 @@
 //! some other figure, and gives no check.
 
 use super::change::same_kind;
+use super::cue::Pattern;
 use super::cue::is_word_byte;
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Qualifier, Quantity};
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
 pub struct PercentOf;
 
 /// Between a part and its whole: "42 of the 120", "42 out of 120".
-static OF_THE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:of|out\s+of)\s+(?:(?:the|its|their|all|his|her|those|these|our)\s+)?(?:[a-z]+(?:'s|’s|s')\s+)?$")
+static OF_THE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:of|out\s+of)\s+(?:(?:the|its|their|all|his|her|those|these|our)\s+)?(?:[a-z]+(?:'s|’s|s')\s+)?$")
         .expect("of the")
 });
 
 /// Between the whole (with its noun) and a restatement: ", or 35%", " (42)".
-static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RESTATED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"^\s*(?:[a-z]+\s*){0,4}?(?:\(|,\s*or|[—–]|\s-|,\s*(?:representing|accounting\s+for|equal\s+to|that\s+is))\s*(?:(?:some|about|around|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
     )
     .expect("restated")
 });
 
 /// Between a part and its share stated after it: "42 seats, or 35% of ...".
-static PART_THEN_SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PART_THEN_SHARE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"^\s*(?:[a-z]+\s*){0,2}?(?:\(|,\s*or|[—–]|,\s*(?:representing|accounting\s+for|equal\s+to))\s*(?:(?:some|about|around|nearly|almost|roughly)\s+)?$",
     )
     .expect("part then share")
 });
 
 /// After a share: words that make it some other figure.
-static NOT_A_SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:more|less|fewer|higher|lower|up|down|rise|rises|increase|jump|drop|fall|decline|gain|growth|than|from|compared|on|year|a\s+year|points?|percentage|of\s+(?:them|whom|which|those|these))(?-u:\b)")
+static NOT_A_SHARE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:more|less|fewer|higher|lower|up|down|rise|rises|increase|jump|drop|fall|decline|gain|growth|than|from|compared|on|year|a\s+year|points?|percentage|of\s+(?:them|whom|which|those|these))(?-u:\b)")
         .expect("not a share")
 });
 
 /// The end of an apposition.
-static CLOSES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[,)—–]").expect("closes"));
+static CLOSES: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\s*[,)—–]").expect("closes"));
 
 /// A share followed by its own whole.
 fn of_after(text: &str) -> bool {
@@ -58,14 +58,14 @@ fn of_after(text: &str) -> bool {
 }
 
 /// "Of the 120 patients, 42, or 35%, ...": a whole opening the sentence.
-static LEADING_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\x22“]*of\s+(?:the|those|these|its|their)\s*$").expect("lead")
+static LEADING_WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^[\s\x22“]*of\s+(?:the|those|these|its|their)\s*$").expect("lead")
 });
 
 /// Between a leading whole and its part: ",", or a short clause
 /// ("who attended,").
-static LEADING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:who|that|which)(?:\s+[a-z]+){1,4}\s*)?,\s*$").expect("clause")
+static LEADING_CLAUSE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:(?:who|that|which)(?:\s+[a-z]+){1,4}\s*)?,\s*$").expect("clause")
 });
 
 /// The three figures of a share, as found.
@@ -250,7 +250,7 @@ mod tests {
 
     #[test]
     fn of_after_agrees_with_its_pattern() {
-        let pattern = Regex::new(r"^\s*of(?-u:\b)").unwrap();
+        let pattern = regex::Regex::new(r"^\s*of(?-u:\b)").unwrap();
         let vocab = [
             "of", "off", "ofé", "the", "o", "f", "of_", "of1", "\u{2003}",
         ];

@@ -15,28 +15,28 @@
 //! year 365 or 366: the check is inconsistent only when no reading and no
 //! month length makes the two meet.
 
+use super::cue::{Groups, Pattern};
 use super::{Check, Status, Story, format_number, severity};
 use crate::extract::period::Periods;
 use crate::extract::{Claim, Qualifier, Quantity};
 use crate::interval::Interval;
 use crate::period::{Edge, Period};
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
 pub struct PeriodLength;
 
 /// Between a duration and the period after it: "six months from ...".
-static GAP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*|\(\s*|[–—-]\s*)?(?:(?:from|between|since|spanning|covering)\s+)?$")
+static GAP_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:,\s*|\(\s*|[–—-]\s*)?(?:(?:from|between|since|spanning|covering)\s+)?$")
         .expect("gap after")
 });
 
 /// Between a period and the duration after it: "from March 3 to April 16,
 /// a span of 45 days".
-static GAP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,(–—-]\s*(?:(?:or|a\s+(?:span|period|stretch)\s+of|some)\s+)?$")
+static GAP_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*[,(–—-]\s*(?:(?:or|a\s+(?:span|period|stretch)\s+of|some)\s+)?$")
         .expect("gap before")
 });
 
@@ -45,24 +45,24 @@ static GAP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// writing. "From January" alone names a start only: the end the
 /// recogniser gives it (the reference date) is not what a future "18
 /// months from January" measures.
-static SPAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*since(?-u:\b)|(?-u:\b)(?:to|until|till|through|and)(?-u:\b)|\d\s*[–-]\s*\d")
+static SPAN_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*since(?-u:\b)|(?-u:\b)(?:to|until|till|through|and)(?-u:\b)|\d\s*[–-]\s*\d")
         .expect("span words")
 });
 
 const SMALL: &str = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d{1,3}";
 
 /// "ten years ago, in 2006".
-static AGO_THEN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static AGO_THEN_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?-u:\b)(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago\s*,?\s*(?:back\s+)?in\s+(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
     ))
     .expect("ago then year")
 });
 
 /// "in 2004, 12 years ago".
-static YEAR_THEN_AGO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static YEAR_THEN_AGO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?-u:\b)in\s+(?P<y>(?:19|20)\d{{2}})\s*,\s*(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago(?-u:\b)"
     ))
     .expect("year then ago")
@@ -293,7 +293,7 @@ fn judge_duration(
 }
 
 /// The stated age in years, as an interval from its wording.
-fn stated_years(cap: &regex::Captures) -> Option<Interval> {
+fn stated_years(cap: &Groups) -> Option<Interval> {
     let n = small_number(cap.name("n")?.as_str())?;
     let decades = cap.name("u")?.as_str().starts_with("decade");
     let years = if decades { n * Decimal::TEN } else { n };
@@ -326,7 +326,7 @@ fn judge_age(
     story: &Story,
     doc: usize,
     at: usize,
-    cap: &regex::Captures,
+    cap: &Groups,
     reference: NaiveDate,
 ) -> Option<Check> {
     let year: i32 = cap.name("y")?.as_str().parse().ok()?;

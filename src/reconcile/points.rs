@@ -14,25 +14,25 @@
 //! reading works: "a rise of 5%" from 10% to 15% is 5 points, or 50%. Basis
 //! points count a hundredth of a point.
 
+use super::cue::Pattern;
 use super::pairs::{self, BeforeAfter, Direction};
 use super::{Check, Severity, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
 use crate::interval::Interval;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
 pub struct Points;
 
 /// A change verb right before a change figure that precedes the pair.
-static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|tumbled|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)\s+(?:by\s+)?$")
+static VERB_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:rose|rise[ns]?|rising|increas(?:e|ed|es|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|surg(?:e|ed|es)|soar(?:s|ed)?|fell|fall(?:s|en)?|drop(?:s|ped)?|declin(?:e|ed|es)|decreas(?:e|ed|es)|slid|slip(?:s|ped)|dipp?(?:s|ed)?|shrank|plung(?:e|ed|es)|tumbled|edged\s+(?:up|down)|went\s+(?:up|down)|up|down)\s+(?:by\s+)?$")
         .expect("points verb")
 });
 
 /// Text between the pair and a change figure after it.
-static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)^(?:\s*(?:a|an|the|in|at|on|over|since|this|last|previous|prior|past|same|period|decade|general|year|years|month|earlier|ago|before|previously|election|referendum|vote|ballot|census|survey|poll|quarter
+static APPOSITION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?x)^(?:\s*(?:a|an|the|in|at|on|over|since|this|last|previous|prior|past|same|period|decade|general|year|years|month|earlier|ago|before|previously|election|referendum|vote|ballot|census|survey|poll|quarter
         |january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?-u:\b))*
         \s*(?:[,;:(]|[-–—])\s*
         (?:(?:which\s+(?:is|was)|representing|marking|amounting\s+to|or)\s+)?
@@ -44,20 +44,20 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A change noun or comparison right after a change figure (", a 50% rise").
-static NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:-\s*)?(?:percentage[\s-]+points?\s+|points?\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|swing|improvement|growth|higher|lower|up|down|more|less)(?-u:\b)")
+static NOUN_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:-\s*)?(?:percentage[\s-]+points?\s+|points?\s+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|swing|improvement|growth|higher|lower|up|down|more|less)(?-u:\b)")
         .expect("points noun")
 });
 
 /// A change noun after a change figure that precedes its pair.
-static NOUN_BEFORE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s-]*(?:percentage[\s-]+)?(?:points?[\s-]+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|swing|improvement)\s*,?\s*(?:from|to)\s*$")
+static NOUN_BEFORE_PAIR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^[\s-]*(?:percentage[\s-]+)?(?:points?[\s-]+)?(?:rise|increase|jump|gain|climb|fall|drop|decline|decrease|slide|dip|swing|improvement)\s*,?\s*(?:from|to)\s*$")
         .expect("noun before pair")
 });
 
 /// "a" or "an" right before such a change figure.
-static ARTICLE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:a|an)\s*$").expect("article before"));
+static ARTICLE_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u:\b)(?:a|an)\s*$").expect("article before"));
 
 /// How a change figure is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,8 +186,8 @@ impl super::Rule for Points {
 }
 
 /// "B, C points higher than the A": the change sits between the two levels.
-static HIGHER_THAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:percentage[\s-]+)?(?:points?\s+)?(?P<way>higher|lower|more|less|up|down)\s+(?:than|on|from)\s+(?:the\s+|its\s+|a\s+)?$")
+static HIGHER_THAN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:percentage[\s-]+)?(?:points?\s+)?(?P<way>higher|lower|more|less|up|down)\s+(?:than|on|from)\s+(?:the\s+|its\s+|a\s+)?$")
         .expect("higher than")
 });
 

@@ -18,11 +18,11 @@
 //! alone. Identity that holds gives a check either way: OK when the
 //! intervals meet, inconsistent when they cannot.
 
+use super::cue::Pattern;
 use super::cue::ends_with_phrase;
 use super::{Check, Status, Story, format_interval, severity};
 use crate::extract::Claim;
 use crate::period::Period;
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -30,18 +30,18 @@ pub struct Repeat;
 
 /// A definite reference to an amount already stated: "the 125,000",
 /// "those 300".
-static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^a-z])(?:the|those|these|that|the\s+same)\s*$").expect("refers back")
+static REFERS_BACK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?:^|[^a-z])(?:the|those|these|that|the\s+same)\s*$").expect("refers back")
 });
 
 /// "Of the 4,752 ...": a base for the shares that follow, new to the story.
-static INTRODUCES_BASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^a-z])of\s+the\s*$").expect("introduces base"));
+static INTRODUCES_BASE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?:^|[^a-z])of\s+the\s*$").expect("introduces base"));
 
 /// Words after a figure that define a new set rather than point back:
 /// "the 4,752 stores surveyed", "the 300 people who".
-static DEFINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[a-z-]+\s+){0,2}?(?:surveyed|polled|questioned|interviewed|asked|sampled|studied|tested|who|which|that|whose)\b")
+static DEFINED_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*(?:[a-z-]+\s+){0,2}?(?:surveyed|polled|questioned|interviewed|asked|sampled|studied|tested|who|which|that|whose)\b")
         .expect("defined after")
 });
 
@@ -56,8 +56,8 @@ const INCREMENT_BEFORE: &[&[&str]] = &[
     &["new"],
 ];
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
+static YEAR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
 
 /// Capitalised words that do not name a subject.
 const NOT_NAMES: &[&str] = &[
@@ -353,7 +353,7 @@ mod tests {
 
     #[test]
     fn increment_cues_agree_with_their_pattern() {
-        let pattern = Regex::new(
+        let pattern = regex::Regex::new(
             r"(?-u:\b)(?:another|a\s+further|further|an\s+additional|additional|extra|new)\s*$",
         )
         .unwrap();

@@ -14,40 +14,40 @@
 //! "compared with", "up from", two different years) is left alone: its
 //! percentages need not share one whole.
 
+use super::cue::Pattern;
 use super::cue::{ascii_words, is_word_byte, trim_end};
 use super::pairs;
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::Quantity;
 use crate::interval::Interval;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
 pub struct Shares;
 
 /// A remainder right before its own figure.
-static REMAINDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(the\s+rest|the\s+remainder|(?:the\s+)?remaining|the\s+others?|the\s+other)[\s,(:–—-]*(?:(?:was|were|is|are|at|on|with|took|had|got|chose|\w+ed)\s+)?$")
+static REMAINDER_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(the\s+rest|the\s+remainder|(?:the\s+)?remaining|the\s+others?|the\s+other)[\s,(:–—-]*(?:(?:was|were|is|are|at|on|with|took|had|got|chose|\w+ed)\s+)?$")
         .expect("remainder before")
 });
 
 /// A split right before the first share: "the vote split 52% to 48%".
-static SPLIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SPLIT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?-u:\b)(split|divided)(?:\s+(?:almost|roughly|evenly|about|nearly))?\s*(?:by\s+)?$",
     )
     .expect("split before")
 });
 
 /// Words for backing an option.
-static FOR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:back(?:ed|s)?|support(?:ed|s)?|favou?r(?:ed|s)?|approv(?:e|ed|es)|in\s+favou?r|said\s+yes|voted\s+yes|for\s+the\s+(?:plan|proposal|ban|deal|motion))(?-u:\b)")
+static FOR_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:back(?:ed|s)?|support(?:ed|s)?|favou?r(?:ed|s)?|approv(?:e|ed|es)|in\s+favou?r|said\s+yes|voted\s+yes|for\s+the\s+(?:plan|proposal|ban|deal|motion))(?-u:\b)")
         .expect("for words")
 });
 
 /// Words for another option of the same question.
-static AGAINST_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:oppos(?:e|ed|es)|against|disapprov(?:e|ed|es)|rejected|said\s+no|voted\s+no|undecided|unsure|not\s+sure|(?:did\s+not|didn't|don't|do\s+not)\s+know|no\s+opinion|neither)(?-u:\b)")
+static AGAINST_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:oppos(?:e|ed|es)|against|disapprov(?:e|ed|es)|rejected|said\s+no|voted\s+no|undecided|unsure|not\s+sure|(?:did\s+not|didn't|don't|do\s+not)\s+know|no\s+opinion|neither)(?-u:\b)")
         .expect("against words")
 });
 
@@ -128,30 +128,31 @@ fn not_one_whole(gaps: &str) -> bool {
 }
 
 /// The base a share names after it: "48% of voters".
-static BASE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?([a-z]+)").expect("base after")
+static BASE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?([a-z]+)")
+        .expect("base after")
 });
 
 /// The whole introduced before the first share.
-static WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)of\s+(?:the|those|these|its|their|all)(?-u:\b)|(?-u:\b)in\s+(?:the|a|this|its)\s+(?:poll|survey|vote|ballot|referendum|study|consultation)(?-u:\b)")
+static WHOLE_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)of\s+(?:the|those|these|its|their|all)(?-u:\b)|(?-u:\b)in\s+(?:the|a|this|its)\s+(?:poll|survey|vote|ballot|referendum|study|consultation)(?-u:\b)")
         .expect("whole before")
 });
 
 /// A share of a subset: "30% of them".
-static SUBSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*of\s+(?:them|those|these|whom|which)(?-u:\b)").expect("subset")
+static SUBSET: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\s*of\s+(?:them|those|these|whom|which)(?-u:\b)").expect("subset")
 });
 
-static TIME_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static TIME_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?-u:\b)(?:last|this|next|previous)\s+(?:year|month|week|season|quarter|election|time)(?-u:\b)",
     )
     .expect("time phrase")
 });
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
+static YEAR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
 
 /// How sure the text is that the shares make up one whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -445,7 +446,7 @@ mod tests {
     #[test]
     fn not_one_whole_agrees_with_its_pattern() {
         assert!(NOT_ONE_WHOLE.windows(2).all(|w| w[0] < w[1]));
-        let pattern = Regex::new(r"(?-u:\b)(?:up|down)\s*(?:by\s*)?\#|(?-u:\b)(?:among|amongst|whereas|respectively|compared|versus|vs|than|each|per|both|men|women|aged|rose|risen|rise|fell|fallen|fall|increase[ds]?|decrease[ds]?|gain(?:ed|s)?|lost|drop(?:ped|s)?|jump(?:ed|s)?|grew|growth|declin(?:e|ed|es)|change[ds]?|swing|previous|earlier|ago|before|points?|turnout|margin|lead)(?-u:\b)").unwrap();
+        let pattern = regex::Regex::new(r"(?-u:\b)(?:up|down)\s*(?:by\s*)?\#|(?-u:\b)(?:among|amongst|whereas|respectively|compared|versus|vs|than|each|per|both|men|women|aged|rose|risen|rise|fell|fallen|fall|increase[ds]?|decrease[ds]?|gain(?:ed|s)?|lost|drop(?:ped|s)?|jump(?:ed|s)?|grew|growth|declin(?:e|ed|es)|change[ds]?|swing|previous|earlier|ago|before|points?|turnout|margin|lead)(?-u:\b)").unwrap();
         let mut vocab: Vec<String> = NOT_ONE_WHOLE
             .iter()
             .flat_map(|w| {

@@ -12,11 +12,11 @@
 //! "including" or followed by "of them" are subsets, not parts, and are
 //! left out; fewer than two parts give no check.
 
+use super::cue::Pattern;
 use super::cue::{Cue, ends_with_any, ends_with_phrase, mentions};
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
 use crate::interval::Interval;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
@@ -74,7 +74,7 @@ const CLOSING_WORDS: &[&str] = &["total", "all", "altogether", "combined"];
 static CUE_BEFORE: Cue = Cue::new(
     |t| ends_with_any(t, true, CUE_ENDS) && mentions(t, CUE_WORDS),
     || {
-        Regex::new(
+        Pattern::new(
         r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised)\s+
               (?:the|its|their|our|his|her)\s+(?:[a-z-]+\s+){0,2}?
@@ -95,14 +95,14 @@ static CUE_BEFORE: Cue = Cue::new(
 static CUE_AFTER: Cue = Cue::new(
     |t| mentions(t, CLOSING_WORDS),
     || {
-        Regex::new(r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)(?-u:\b)")
+        Pattern::new(r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)(?-u:\b)")
         .expect("sum cue after")
     },
 );
 
 /// "Of the 2,181 people, ..." at the start of a sentence.
-static LEADING_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s“\x22])of\s+(?:the|those|these)\s*$").expect("leading total")
+static LEADING_TOTAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?:^|[\s“\x22])of\s+(?:the|those|these)\s*$").expect("leading total")
 });
 
 /// A figure that is a subset of another, not a part.
@@ -114,8 +114,8 @@ const SUBSET_BEFORE: &[&[&str]] = &[
     &["of", "which"],
     &["of", "whom"],
 ];
-static SUBSET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s,]*(?:[a-z]+\s+)?of\s+(?:them|whom|which|those|these)(?-u:\b)")
+static SUBSET_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^[\s,]*(?:[a-z]+\s+)?of\s+(?:them|whom|which|those|these)(?-u:\b)")
         .expect("subset after")
 });
 
@@ -185,7 +185,7 @@ static AGE_BEFORE: Cue = Cue::new(
         ends_with_any(t, false, &ends)
     },
     || {
-        Regex::new(r"(?-u:\b)(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
+        Pattern::new(r"(?-u:\b)(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
         .expect("age")
     },
 );
@@ -200,7 +200,7 @@ static COMPARISON_BEFORE: Cue = Cue::new(
         ends_with_any(t, false, &ends)
     },
     || {
-        Regex::new(r"(?-u:\b)(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
+        Pattern::new(r"(?-u:\b)(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
         .expect("comparison")
     },
 );
@@ -397,7 +397,7 @@ fn unread_digits(story: &Story, near: std::ops::Range<usize>, from: usize, to: u
 static OPENING_CUE: Cue = Cue::new(
     |t| mentions(t, CLOSING_WORDS),
     || {
-        Regex::new(r"^[\s\x22“]*(?:altogether|in\s+total|in\s+all|all\s+told|overall)\s*,")
+        Pattern::new(r"^[\s\x22“]*(?:altogether|in\s+total|in\s+all|all\s+told|overall)\s*,")
             .expect("opening cue")
     },
 );
@@ -487,7 +487,7 @@ fn exhaustive(sentence: &str) -> bool {
 static REST: Cue = Cue::new(
     |t| mentions(t, &["rest", "remain", "other"]),
     || {
-        Regex::new(r"(?-u:\b)(?:(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others)[\s,]*(?:(?:of\s+them|some|about|around|nearly)[\s,]*)?\d|\d[\d,]*\s+others(?-u:\b))")
+        Pattern::new(r"(?-u:\b)(?:(?:the\s+rest|the\s+remaining|the\s+remainder|the\s+other|all\s+the\s+others)[\s,]*(?:(?:of\s+them|some|about|around|nearly)[\s,]*)?\d|\d[\d,]*\s+others(?-u:\b))")
         .expect("rest")
     },
 );
@@ -514,8 +514,8 @@ const SIDES: &[(&str, &str)] = &[
 /// Between the last part and its total, a conjunction or clause break
 /// starts another statement ("3,000 in Leeds and 1,200 in York, and a
 /// total of 9,500"): the total need not be theirs.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:and|but|while|whereas|although|though)(?-u:\b)|;")
+static CLAUSE_BREAK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:and|but|while|whereas|although|though)(?-u:\b)|;")
         .expect("clause break")
 });
 
@@ -525,8 +525,8 @@ fn separate_clause(story: &Story, last: usize, total: usize) -> bool {
 }
 
 /// Words that give a total a wider scope than its parts.
-static WIDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:worldwide|globally|nationally|nationwide|across\s+(?:the|its|their)\s+[a-z]+|in\s+all\s+(?:its|their|the)\s+[a-z]+|elsewhere|around\s+the\s+world|in\s+the\s+country)(?-u:\b)")
+static WIDER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:worldwide|globally|nationally|nationwide|across\s+(?:the|its|their)\s+[a-z]+|in\s+all\s+(?:its|their|the)\s+[a-z]+|elsewhere|around\s+the\s+world|in\s+the\s+country)(?-u:\b)")
         .expect("wider")
 });
 
@@ -558,8 +558,8 @@ fn increments(cue: &str) -> bool {
 
 /// A total that counts only the additions ("the number of new crew"):
 /// the parts are all of it.
-static ONLY_ADDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:new|additional|extra|hired|recruited|added)\b").expect("only added")
+static ONLY_ADDED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(?:new|additional|extra|hired|recruited|added)\b").expect("only added")
 });
 
 /// Whether the parts certainly add up to less than the total.
