@@ -1,13 +1,11 @@
 //! Compiles the period recogniser's phrase search ahead of time. The search
 //! over every calendar phrase is one large automaton; building it on each
 //! start cost more than reading a whole short article, so it is built here
-//! once, as a minimised forward DFA (where the leftmost match ends) and a
-//! reverse one (where it starts), and the recogniser reads both from the
-//! binary. Each alternative on its own, whose groups a match is read with,
+//! once, as a minimised DFA of the phrases anchored where they start, and the
+//! recogniser reads it from the binary. Each alternative on its own, whose groups a match is read with,
 //! is compiled here too, into the states of a backtracking program
 //! (`crate::extract::backtrack`), so reading a phrase compiles nothing.
 
-use regex_automata::MatchKind;
 use regex_automata::PatternID;
 use regex_automata::dfa::{StartKind, dense};
 use regex_automata::nfa::thompson::{self, State, WhichCaptures};
@@ -21,31 +19,21 @@ fn main() {
     println!("cargo::rerun-if-changed=src/extract/period/patterns.rs");
     println!("cargo::rerun-if-changed=src/input/dateline_patterns.rs");
     let patterns: Vec<String> = alternatives().iter().map(|a| search_pattern(a)).collect();
-    let nfa = || thompson::Config::new().which_captures(WhichCaptures::None);
-    // The recogniser only runs unanchored searches forward.
-    let forward = dense::Builder::new()
+    let nfa = thompson::Config::new().which_captures(WhichCaptures::None);
+    // The recogniser only runs anchored searches, one position at a time.
+    let anchored = dense::Builder::new()
         .configure(
             dense::Config::new()
                 .minimize(true)
-                .start_kind(StartKind::Unanchored),
+                .start_kind(StartKind::Anchored),
         )
-        .thompson(nfa())
+        .thompson(nfa)
         .build_many(&patterns)
         .expect("period search");
-    // As `regex_automata::dfa::regex::Builder` makes its reverse DFA.
-    let reverse = dense::Builder::new()
-        .configure(
-            dense::Config::new()
-                .minimize(true)
-                .prefilter(None)
-                .specialize_start_states(false)
-                .start_kind(StartKind::Anchored)
-                .match_kind(MatchKind::All),
-        )
-        .thompson(nfa().reverse(true))
-        .build_many(&patterns)
-        .expect("period search, reverse");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    let (bytes, pad) = anchored.to_bytes_little_endian();
+    std::fs::write(out.join("period_anchored.dfa"), &bytes[pad..])
+        .expect("write the period search");
     let programs: Vec<String> = patterns.iter().map(|p| program(p)).collect();
     std::fs::write(
         out.join("period_programs.rs"),
@@ -61,14 +49,9 @@ fn main() {
         format!("[\n{}]\n", datelines.join(",\n")),
     )
     .expect("write the dateline programs");
-    for (name, dfa) in [("forward", &forward), ("reverse", &reverse)] {
-        let (bytes, pad) = dfa.to_bytes_little_endian();
-        std::fs::write(out.join(format!("period_{name}.dfa")), &bytes[pad..])
-            .expect("write the period search");
-    }
 }
 
-/// One pattern, anchored, as a `Program` literal: its anchored start, its slots, its
+/// One pattern as a `Program` literal: its anchored start, its slots, its
 /// named groups and its states.
 fn program(pattern: &str) -> String {
     let nfa = thompson::Compiler::new()

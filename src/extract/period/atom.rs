@@ -7,9 +7,11 @@ use super::patterns::{alternatives, bare_month, bare_year, search_pattern};
 use crate::calendar::month_number;
 use crate::extract::backtrack::{Program, Scratch, State};
 use chrono::Weekday;
-use regex_automata::dfa::{self, dense};
+use regex_automata::dfa::{Automaton, dense};
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::{Input, Match, meta};
+use regex_automata::util::primitives::StateID;
+use regex_automata::util::start;
+use regex_automata::{Input, Match, MatchError, PatternID, meta};
 use std::sync::{LazyLock, OnceLock};
 
 /// A modifier that narrows a unit to a band: "early", "mid", "late", "the
@@ -174,7 +176,7 @@ pub struct Atom {
 struct Patterns {
     /// The automaton build.rs compiled from the same patterns; `None` where
     /// it cannot be read (a big-endian target).
-    prebuilt: Option<dfa::regex::Regex<dense::DFA<&'static [u32]>>>,
+    prebuilt: Option<Anchored>,
     /// The same search compiled here, for when the prebuilt one is missing.
     compiled: OnceLock<meta::Regex>,
     alts: Vec<Alternative>,
@@ -185,8 +187,8 @@ impl Patterns {
     fn search(&self, input: &Input) -> Option<Match> {
         // A DFA built without quit bytes never fails; were it to, the
         // compiled search gives the same answer.
-        if let Some(re) = &self.prebuilt
-            && let Ok(found) = re.try_search(input)
+        if let Some(dfa) = &self.prebuilt
+            && let Ok(found) = dfa.leftmost(input)
         {
             return found;
         }
@@ -219,22 +221,118 @@ struct Aligned<B: ?Sized> {
     bytes: B,
 }
 
-static FORWARD: &Aligned<[u8]> = &Aligned {
+static ANCHORED: &Aligned<[u8]> = &Aligned {
     _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/period_forward.dfa")),
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/period_anchored.dfa")),
 };
 
-static REVERSE: &Aligned<[u8]> = &Aligned {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/period_reverse.dfa")),
-};
+/// The search build.rs made: a DFA of the alternatives anchored where they
+/// start. Tried at each position in turn, the first that matches is where
+/// the leftmost match starts, and what it reports is that match, so no
+/// reverse automaton is needed to find the start (reading one when a
+/// program starts cost as much as reading the forward one).
+struct Anchored {
+    dfa: dense::DFA<&'static [u32]>,
+    /// The start state after each byte (the last entry: at the start of
+    /// the text), which is all a start depends on.
+    starts: Vec<StateID>,
+    /// For each byte, which of the few distinct start states follows it.
+    kind: Vec<u8>,
+    /// For each distinct start state, the bytes that do not lead it to the
+    /// dead state: where a match may start. Most positions fail here,
+    /// without a walk.
+    live: Vec<[bool; 256]>,
+}
 
-/// The search build.rs made: a forward DFA finds where the leftmost match
-/// ends, a reverse one where it starts. Reading it only checks it.
-fn prebuilt() -> Option<dfa::regex::Regex<dense::DFA<&'static [u32]>>> {
-    let (forward, _) = dense::DFA::from_bytes(&FORWARD.bytes).ok()?;
-    let (reverse, _) = dense::DFA::from_bytes(&REVERSE.bytes).ok()?;
-    Some(dfa::regex::Regex::builder().build_from_dfas(forward, reverse))
+impl Anchored {
+    /// Reads the automaton, which only checks it.
+    fn read() -> Option<Anchored> {
+        let (dfa, _) = dense::DFA::from_bytes(&ANCHORED.bytes).ok()?;
+        let starts = (0..=256)
+            .map(|b| {
+                let behind = u8::try_from(b).ok();
+                let config = start::Config::new()
+                    .anchored(regex_automata::Anchored::Yes)
+                    .look_behind(behind);
+                dfa.start_state(&config).ok()
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut distinct: Vec<StateID> = Vec::new();
+        let mut kind = Vec::with_capacity(starts.len());
+        for &s in &starts {
+            let k = match distinct.iter().position(|&d| d == s) {
+                Some(k) => k,
+                None => {
+                    distinct.push(s);
+                    distinct.len() - 1
+                }
+            };
+            kind.push(u8::try_from(k).ok()?);
+        }
+        let live = distinct
+            .iter()
+            .map(|&s| std::array::from_fn(|b| !dfa.is_dead_state(dfa.next_state(s, b as u8))))
+            .collect();
+        Some(Anchored {
+            dfa,
+            starts,
+            kind,
+            live,
+        })
+    }
+
+    /// The leftmost-first match in `input`.
+    fn leftmost(&self, input: &Input) -> Result<Option<Match>, MatchError> {
+        let hay = input.haystack();
+        let behind = |p: usize| p.checked_sub(1).and_then(|i| hay.get(i));
+        let kind_after =
+            |b: Option<&u8>| usize::from(self.kind[b.map_or(256, |&b| usize::from(b))]);
+        let mut kind = kind_after(behind(input.start()));
+        let from = input.start();
+        for (i, &b) in hay[from..input.end()].iter().enumerate() {
+            let p = from + i;
+            if self.live[kind][usize::from(b)]
+                && let Some((pattern, end)) = self.match_at(input, p)?
+            {
+                return Ok(Some(Match::new(pattern, p..end)));
+            }
+            kind = kind_after(Some(&b));
+        }
+        Ok(None)
+    }
+
+    /// The match that starts at `p`, if one does, and where it ends: the
+    /// walk regex-automata's forward search makes, without its set-up for
+    /// each position (most positions fail on their first byte).
+    fn match_at(&self, input: &Input, p: usize) -> Result<Option<(PatternID, usize)>, MatchError> {
+        let (hay, end) = (input.haystack(), input.end());
+        let behind = p.checked_sub(1).and_then(|i| hay.get(i));
+        let mut sid = self.starts[behind.map_or(256, |&b| usize::from(b))];
+        // A match state shows a match that ended one byte earlier.
+        let mut found = None;
+        for (i, &b) in hay[p..end].iter().enumerate() {
+            let at = p + i;
+            sid = self.dfa.next_state(sid, b);
+            if self.dfa.is_special_state(sid) {
+                if self.dfa.is_match_state(sid) {
+                    found = Some((self.dfa.match_pattern(sid, 0), at));
+                } else if self.dfa.is_dead_state(sid) {
+                    return Ok(found);
+                } else if self.dfa.is_quit_state(sid) {
+                    return Err(MatchError::quit(b, at));
+                }
+            }
+        }
+        // The end of the input, or the byte after it, may complete a match.
+        sid = match hay.get(end) {
+            Some(&b) => self.dfa.next_state(sid, b),
+            None => self.dfa.next_eoi_state(sid),
+        };
+        if self.dfa.is_match_state(sid) {
+            found = Some((self.dfa.match_pattern(sid, 0), end));
+        }
+        Ok(found)
+    }
 }
 
 /// One alternative on its own: small, so reading its groups is cheap.
@@ -357,7 +455,7 @@ static ATOM: LazyLock<Patterns> = LazyLock::new(|| {
         })
         .collect();
     Patterns {
-        prebuilt: prebuilt(),
+        prebuilt: Anchored::read(),
         compiled: OnceLock::new(),
         alts,
     }
@@ -1190,14 +1288,13 @@ mod tests {
         let compiled = ATOM.compiled();
         for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
             for limit in [text.len(), (at + 9).min(text.len())] {
-                let hay = &text.as_bytes()[..limit];
-                let input = Input::new(hay).span(at..limit);
-                let want = compiled.search(&input);
-                assert_eq!(
-                    prebuilt.try_search(&input).ok(),
-                    Some(want),
-                    "{at}..{limit}"
-                );
+                // The haystack cut at the limit, and the whole text with
+                // the search's span ending at the limit.
+                for hay in [&text.as_bytes()[..limit], text.as_bytes()] {
+                    let input = Input::new(hay).span(at..limit);
+                    let want = compiled.search(&input);
+                    assert_eq!(prebuilt.leftmost(&input).ok(), Some(want), "{at}..{limit}");
+                }
             }
         }
     }
