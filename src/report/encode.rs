@@ -273,6 +273,10 @@ impl<'a> Seq<'a> {
     }
 
     pub fn strings<S: AsRef<str>>(&mut self, key: Key, items: &[S]) {
+        if items.is_empty() {
+            // Most claims take part in no check.
+            return self.raw(key, "[]");
+        }
         let mut a = Seq::array(self.key(key));
         for s in items {
             string(a.element().buf, s.as_ref());
@@ -371,57 +375,46 @@ pub fn string(buf: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
-    let clean = clean_prefix(bytes);
-    buf.extend_from_slice(&bytes[..clean]);
-    if clean < bytes.len() {
-        escape_from(buf, bytes, clean);
+    if needs_escape(bytes) {
+        escape_from(buf, bytes, 0);
+    } else {
+        buf.extend_from_slice(bytes);
     }
     buf.push(b'"');
 }
 
-/// Eight bytes in a word, for testing them at once.
+/// Eight bytes as a word, when `chunk` has eight.
 #[inline(always)]
-fn word(chunk: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(chunk);
-    u64::from_le_bytes(w)
+fn word(chunk: &[u8]) -> Option<u64> {
+    <[u8; 8]>::try_from(chunk).ok().map(u64::from_le_bytes)
 }
 
 /// Whether any byte of `w` is one that JSON escapes: below 0x20, `"` or
-/// `\`. Exact as a yes or no (the classic "has zero byte" tests).
+/// `\\`. Exact as a yes or no (the classic "has zero byte" tests).
 #[inline(always)]
 fn has_special(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w;
-    let quote = (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b'"')));
-    let backslash =
-        (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b'\\')));
+    let quote = zero_byte(w ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(w ^ (ONES * u64::from(b'\\')));
     (below_space | quote | backslash) & HIGH != 0
 }
 
-/// How many bytes at the start of `bytes` surely need no escaping, tested
-/// eight at a time: most strings in a report need none, and are copied
-/// whole.
+/// Whether `bytes` holds a byte that JSON escapes, tested eight at a time:
+/// most strings in a report hold none, and are copied whole.
 #[inline(always)]
-fn clean_prefix(bytes: &[u8]) -> usize {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut clean = 0;
-    for chunk in &mut chunks {
-        if has_special(word(chunk)) {
-            return clean;
-        }
-        clean += 8;
+fn needs_escape(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&b| ESCAPE[b as usize] != 0);
     }
-    let rest = chunks.remainder();
-    // The last few bytes, padded with a letter that needs no escaping.
-    let mut w = [b'a'; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    if has_special(u64::from_le_bytes(w)) {
-        clean
-    } else {
-        bytes.len()
-    }
+    // Whole words, then the last eight bytes (which may overlap the last
+    // word).
+    bytes
+        .chunks_exact(8)
+        .chain(bytes.get(bytes.len() - 8..))
+        .any(|chunk| word(chunk).is_some_and(has_special))
 }
 
 /// The rest of `bytes` from `from`, escaped byte by byte.
@@ -539,8 +532,8 @@ impl Fields for PeriodInfo {
         o.str(k!(4, "text"), &self.text);
         o.opt_day(k!(4, "start"), self.start);
         o.opt_day(k!(4, "end"), self.end);
-        o.str(k!(4, "start_kind"), self.start_kind);
-        o.str(k!(4, "end_kind"), self.end_kind);
+        o.name(k!(4, "start_kind"), self.start_kind);
+        o.name(k!(4, "end_kind"), self.end_kind);
         if let Some(band) = self.start_band {
             o.days(k!(4, "start_band"), band);
         }
