@@ -41,6 +41,95 @@ fn ends_with_words(text: &str, words: &[&str]) -> bool {
     !rest.as_bytes().last().is_some_and(|&b| is_word_byte(b))
 }
 
+/// A phrase as slots of words, one word from each slot in turn, apart by
+/// white space: `&[&["per"], &["capita", "head"]]` reads as
+/// `per\s+(?:capita|head)`.
+pub type Slots<'a> = &'a [&'a [&'a str]];
+
+/// Whether the text, less white space at its end, ends with one of the
+/// phrases, the first word at an ASCII word boundary: the matches of
+/// `(?-u:\b)(?:phrase|...)\s*$`.
+pub fn ends_with_slots(text: &str, phrases: &[Slots]) -> bool {
+    let rest = trim_end(text);
+    phrases.iter().any(|slots| slots_end(rest, slots))
+}
+
+fn slots_end(rest: &str, slots: Slots) -> bool {
+    let Some((last, before)) = slots.split_last() else {
+        return !rest.as_bytes().last().is_some_and(|&b| is_word_byte(b));
+    };
+    last.iter().any(|w| {
+        rest.strip_suffix(w).is_some_and(|r| {
+            let t = trim_end(r);
+            if before.is_empty() {
+                slots_end(r, before)
+            } else {
+                t.len() < r.len() && slots_end(t, before)
+            }
+        })
+    })
+}
+
+/// Whether one of the phrases stands in the text between ASCII word
+/// boundaries: the matches of `(?-u:\b)(?:phrase|...)(?-u:\b)` for
+/// phrases that start and end with a letter.
+pub fn has_slots(text: &str, phrases: &[Slots]) -> bool {
+    let b = text.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        if !is_word_byte(b[at]) {
+            at += 1;
+            continue;
+        }
+        let run = word_run(&b[at..]);
+        let word = &b[at..at + run];
+        if b[at].is_ascii_alphabetic()
+            && phrases
+                .iter()
+                .any(|slots| opens(slots, word) && slots_at(text, at, slots))
+        {
+            return true;
+        }
+        at += run;
+    }
+    false
+}
+
+/// Whether one of the phrase's first words has `word` as its leading run
+/// of word bytes, so that the phrase can start where `word` does.
+fn opens(slots: Slots, word: &[u8]) -> bool {
+    slots.first().is_some_and(|first| {
+        first.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() >= word.len()
+                && w.get(word.len()).is_none_or(|&c| !is_word_byte(c))
+                && &w[..word.len()] == word
+        })
+    })
+}
+
+/// The length of the run of ASCII word bytes a stretch starts with.
+fn word_run(b: &[u8]) -> usize {
+    b.iter().position(|&c| !is_word_byte(c)).unwrap_or(b.len())
+}
+
+fn slots_at(text: &str, at: usize, slots: Slots) -> bool {
+    let Some((first, after)) = slots.split_first() else {
+        return !text.as_bytes().get(at).is_some_and(|&b| is_word_byte(b));
+    };
+    first.iter().any(|w| {
+        let end = at + w.len();
+        text[at..].starts_with(w) && {
+            let gap = text[end..].len() - text[end..].trim_start_matches(char::is_whitespace).len();
+            if after.is_empty() {
+                slots_at(text, end, after)
+            } else {
+                gap > 0 && slots_at(text, end + gap, after)
+            }
+        }
+    })
+}
+
 /// A byte of an ASCII word, as `(?-u:\b)` sees words.
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -84,6 +173,9 @@ pub fn ends_with_any(text: &str, commas: bool, words: &[&str]) -> bool {
 /// once compiled, the pattern alone answers.
 pub struct Cue {
     guard: fn(&str) -> bool,
+    /// The guard answers first even once the pattern is compiled: a guard
+    /// that tests the text's last word costs less than any search.
+    gated: bool,
     build: fn() -> Pattern,
     regex: OnceLock<Pattern>,
 }
@@ -92,6 +184,17 @@ impl Cue {
     pub const fn new(guard: fn(&str) -> bool, build: fn() -> Pattern) -> Cue {
         Cue {
             guard,
+            gated: false,
+            build,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// A cue whose guard is cheap enough to ask before every search.
+    pub const fn gated(guard: fn(&str) -> bool, build: fn() -> Pattern) -> Cue {
+        Cue {
+            guard,
+            gated: true,
             build,
             regex: OnceLock::new(),
         }
@@ -100,8 +203,8 @@ impl Cue {
     /// The pattern, unless the text cannot match it.
     fn for_text(&self, text: &str) -> Option<&Pattern> {
         match self.regex.get() {
-            Some(r) => Some(r),
-            None => (self.guard)(text).then(|| self.regex.get_or_init(self.build)),
+            Some(r) if !self.gated => Some(r),
+            _ => (self.guard)(text).then(|| self.regex.get_or_init(self.build)),
         }
     }
 

@@ -31,7 +31,7 @@ pub struct Cumulative;
 const TOTAL_NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "figure", "sum"];
 
 /// A running-total cue right before the total.
-static TOTAL_CUE: Cue = Cue::new(
+static TOTAL_CUE: Cue = Cue::gated(
     |t| ends_with_any(t, true, TOTAL_CUE_ENDS) && mentions(t, TOTAL_NOUNS),
     || {
         Pattern::new(
@@ -90,7 +90,7 @@ const TOTAL_CUE_ENDS: &[&str] = &[
 ];
 
 /// "another", "a further" right before a new figure.
-static NEW_BEFORE: Cue = Cue::new(
+static NEW_BEFORE: Cue = Cue::gated(
     |t| ends_with_any(t, false, NEW_ENDS),
     || {
         Pattern::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
@@ -105,7 +105,7 @@ static NEW_AFTER: Cue = Cue::new(
 );
 
 /// "added to the", "on top of the" right before an earlier figure.
-static EARLIER_BEFORE: Cue = Cue::new(
+static EARLIER_BEFORE: Cue = Cue::gated(
     |t| ends_with_any(t, false, EARLIER_ENDS) && mentions(t, EARLIER_WORDS),
     || {
         Pattern::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")

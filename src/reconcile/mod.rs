@@ -82,6 +82,9 @@ pub struct Story<'a> {
     /// Each sentence's before/after pairs, found on first use: several
     /// rules read them.
     pairs: std::cell::OnceCell<Vec<Vec<pairs::BeforeAfter>>>,
+    /// Whether each sentence states a change on another basis, read on
+    /// first use: every rule that judges a pair asks.
+    adjusted: Vec<std::cell::OnceCell<bool>>,
     pub options: &'a Options,
 }
 
@@ -98,6 +101,7 @@ impl<'a> Story<'a> {
             periods: &extraction.periods,
             lower: docs.iter().map(|d| d.text.to_ascii_lowercase()).collect(),
             pairs: std::cell::OnceCell::new(),
+            adjusted: vec![std::cell::OnceCell::new(); extraction.sentences.len()],
             options,
         }
     }
@@ -110,6 +114,14 @@ impl<'a> Story<'a> {
                 .collect()
         });
         all.get(s).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether sentence `s` states a change on another basis than its
+    /// levels ([`pairs::adjusted`]).
+    fn adjusted(&self, s: usize) -> bool {
+        self.adjusted
+            .get(s)
+            .is_some_and(|a| *a.get_or_init(|| pairs::adjusted(self.sentence_text(s))))
     }
 
     /// Lower-case text of a document between two offsets.

@@ -51,7 +51,7 @@ fn verb_pattern() -> String {
 }
 
 /// A factor verb right before its pair: "doubled from", "a tenfold rise, from".
-static VERB_BEFORE: Cue = Cue::new(
+static VERB_BEFORE: Cue = Cue::gated(
     |t| ends_with_any(t, false, PAIR_ENDS) && mentions(t, FACTOR_VERBS),
     || {
         Pattern::new(&format!(
@@ -78,7 +78,7 @@ const FRACTION: &str =
     r"(?P<f>(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[\s-]thirds|three[\s-]quarters|half)";
 
 /// "fell by a third, from A to B", "cut by half to B from A".
-static FRACTION_CHANGE_BEFORE: Cue = Cue::new(
+static FRACTION_CHANGE_BEFORE: Cue = Cue::gated(
     |t| ends_with_any(t, false, PAIR_ENDS) && mentions(t, FRACTIONS),
     || {
         Pattern::new(&format!(
@@ -136,7 +136,7 @@ fn fraction_change(cap: &Groups, pair: &BeforeAfter) -> Option<Found> {
 }
 
 /// "twice as many as", "three times the", "half as much as".
-static COMPARE: Cue = Cue::new(
+static COMPARE: Cue = Cue::gated(
     |t| {
         let ends = ["than", "as", "the", "its", "their", "those", "of"];
         ends_with_any(t, false, &ends) && mentions(t, COMPARISONS)
@@ -150,7 +150,7 @@ static COMPARE: Cue = Cue::new(
 );
 
 /// "a third of the", "two-thirds of its".
-static FRACTION_OF: Cue = Cue::new(
+static FRACTION_OF: Cue = Cue::gated(
     |t| {
         let ends = ["of", "the", "its", "their", "his", "her", "all", "those"];
         ends_with_any(t, false, &ends) && mentions(t, FRACTIONS)
@@ -243,7 +243,7 @@ fn units_agree(a: &Claim, b: &Claim) -> bool {
 }
 
 /// A list marker between two figures ("120 managers and 180 engineers").
-static LIST_GAP: Cue = Cue::new(
+static LIST_GAP: Cue = Cue::gated(
     |t| {
         let ends = [
             ",", "and", "plus", "or", "some", "about", "around", "nearly", "almost", "another",

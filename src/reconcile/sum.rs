@@ -13,7 +13,9 @@
 //! left out; fewer than two parts give no check.
 
 use super::cue::Pattern;
-use super::cue::{Cue, ends_with_any, ends_with_phrase, mentions};
+use super::cue::{
+    Cue, Slots, ends_with_any, ends_with_phrase, ends_with_slots, mentions, trim_end,
+};
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
 use crate::interval::Interval;
@@ -71,7 +73,7 @@ const CUE_ENDS: &[&str] = &[
 const CLOSING_WORDS: &[&str] = &["total", "all", "altogether", "combined"];
 
 /// A cue right before the total.
-static CUE_BEFORE: Cue = Cue::new(
+static CUE_BEFORE: Cue = Cue::gated(
     |t| ends_with_any(t, true, CUE_ENDS) && mentions(t, CUE_WORDS),
     || {
         Pattern::new(
@@ -157,7 +159,7 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
     } else {
         std::borrow::Cow::Owned(format!("{}{qualifier}", story.text_before(c)))
     };
-    if AGE_BEFORE.is_match(&before) {
+    if age_before(&before) {
         return Role::Unrelated;
     }
     // One side of a change ("fell to 3,300 from 3,900") is a figure for
@@ -177,22 +179,49 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
 
 /// An age after a group of people ("children under 10", "those aged 65"):
 /// a bound on who is counted, not a count.
-static AGE_BEFORE: Cue = Cue::new(
-    |t| {
-        let ends = [
-            "aged", "under", "over", "between", "from", "below", "above", "than",
-        ];
-        ends_with_any(t, false, &ends)
-    },
-    || {
-        Pattern::new(r"(?-u:\b)(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$")
-        .expect("age")
-    },
-);
+const AGE_BEFORE: &[Slots] = &[
+    &[GROUPS, &["aged"], &["under", "over", "between", "from"]],
+    &[GROUPS, &["under", "over", "below", "above"]],
+    &[GROUPS, &["older", "younger"], &["than"]],
+];
+
+/// The groups of people an age bounds.
+const GROUPS: &[&str] = &[
+    "children",
+    "child",
+    "kids",
+    "people",
+    "adults",
+    "those",
+    "pupils",
+    "students",
+    "residents",
+    "men",
+    "women",
+    "boys",
+    "girls",
+    "patients",
+    "anyone",
+    "voters",
+    "drivers",
+    "workers",
+    "teenagers",
+    "babies",
+    "infants",
+];
+
+/// Whether the text ends with an age bound after a group ([`AGE_BEFORE`]),
+/// or with "aged" after one and then white space, as
+/// `(?-u:\b)(?:children|...)\s+(?:aged\s+(?:under|over|between|from)?|under|...)\s*$`
+/// finds it.
+fn age_before(text: &str) -> bool {
+    ends_with_slots(text, AGE_BEFORE)
+        || (trim_end(text).len() < text.len() && ends_with_slots(text, &[&[GROUPS, &["aged"]]]))
+}
 
 /// Words before a figure that make it one side of a change or a
 /// comparison.
-static COMPARISON_BEFORE: Cue = Cue::new(
+static COMPARISON_BEFORE: Cue = Cue::gated(
     |t| {
         let ends = [
             "from", "than", "with", "to", "against", "versus", "vs", "vs.",
@@ -619,6 +648,41 @@ fn judge(story: &Story, parts: &[usize], total: usize, cue: &str) -> Check {
 mod tests {
     use crate::input::{Document, InputOptions};
     use crate::reconcile::{Rule, Status};
+
+    #[test]
+    fn age_bounds_agree_with_their_pattern() {
+        let pattern = regex::Regex::new(r"(?-u:\b)(?:children|child|kids|people|adults|those|pupils|students|residents|men|women|boys|girls|patients|anyone|voters|drivers|workers|teenagers|babies|infants)\s+(?:aged\s+(?:under|over|between|from)?|under|over|below|above|older\s+than|younger\s+than)\s*$").unwrap();
+        let vocab = [
+            "children",
+            "child",
+            "women",
+            "men",
+            "infants",
+            "aged",
+            "under",
+            "over",
+            "between",
+            "from",
+            "below",
+            "older",
+            "younger",
+            "than",
+            "é",
+            "xmen",
+            "the",
+            "1",
+            "children aged",
+            "women over",
+            "men older than",
+            "pupils aged under",
+            "boys below",
+        ];
+        let texts = crate::reconcile::cue::testing::texts(&vocab, 6000, 4);
+        assert!(texts.iter().filter(|t| pattern.is_match(t)).count() > 30);
+        for t in texts {
+            assert_eq!(super::age_before(&t), pattern.is_match(&t), "{t:?}");
+        }
+    }
 
     fn checks(text: &str) -> Vec<crate::reconcile::Check> {
         let docs = vec![Document::from_bytes(
