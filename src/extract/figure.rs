@@ -82,7 +82,19 @@ impl<'a> Context<'a> {
     }
 
     pub fn is_punct(&self, i: usize, p: &[&str]) -> bool {
-        self.kind(i) == Some(Kind::Punct) && self.tok(i).is_some_and(|t| p.contains(&t))
+        let Some(t) = self.tokens.get(i).filter(|t| t.kind == Kind::Punct) else {
+            return false;
+        };
+        // A punctuation token is one character: its first byte tells most
+        // candidates apart without a call to compare the rest.
+        let tok = self
+            .lower
+            .as_bytes()
+            .get(t.start..t.end)
+            .unwrap_or_default();
+        p.iter().any(|x| {
+            x.len() == tok.len() && x.as_bytes().first() == tok.first() && x.as_bytes() == tok
+        })
     }
 
     /// Whether a word is capitalised in the original text.
