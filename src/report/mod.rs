@@ -590,14 +590,14 @@ fn excerpt(
     let (s_end, c_end) = (s_end.min(src.len()), c_end.min(src.len()));
     let line_start = {
         let from = s_start.saturating_sub(MAX_EXCERPT);
-        match src[from..s_start].iter().rposition(|&b| b == b'\n') {
+        match memchr::memrchr(b'\n', &src[from..s_start]) {
             Some(i) => Some(from + i + 1),
             None => (from == 0).then_some(0),
         }
     };
     let line_end = {
         let to = (s_end + MAX_EXCERPT).min(src.len());
-        match src[s_end..to].iter().position(|&b| b == b'\n') {
+        match memchr::memchr(b'\n', &src[s_end..to]) {
             Some(i) => Some(s_end + i),
             None => (to == src.len()).then_some(to),
         }
@@ -614,7 +614,7 @@ fn excerpt(
     // Place the excerpt by counting back from the stated claim, whose line
     // and column are known, rather than from the top of the file.
     let before = &src[start..last.start.max(start)];
-    let newlines = before.iter().filter(|&&b| b == b'\n').count();
+    let newlines = memchr::memchr_iter(b'\n', before).count();
     let column = if newlines == 0 {
         let chars = before.iter().filter(|b| (**b & 0xC0) != 0x80).count();
         last.column.saturating_sub(chars).max(1)
