@@ -155,10 +155,18 @@ pub fn read_figures(ctx: &Context, out: &mut Vec<Figure>) {
     let mut i = 0;
     let n = ctx.tokens.len();
     while i < n {
-        let spelled = ctx.word(i).is_some_and(numword::starts_number)
-            || ctx.raw_at(i).and_then(vulgar).is_some()
-                && ctx.kind(i.wrapping_sub(1)) != Some(Kind::Number);
-        if ctx.kind(i) != Some(Kind::Number) && !spelled {
+        let t = &ctx.tokens[i];
+        // Only a word can be a number word, and only a lone symbol a
+        // fraction character ("½" is neither a letter nor a digit).
+        let spelled = match t.kind {
+            Kind::Word => numword::starts_number(&ctx.lower[t.start..t.end]),
+            Kind::Punct => {
+                vulgar(&ctx.text[t.start..t.end]).is_some()
+                    && ctx.kind(i.wrapping_sub(1)) != Some(Kind::Number)
+            }
+            _ => false,
+        };
+        if t.kind != Kind::Number && !spelled {
             i += 1;
             continue;
         }
