@@ -743,6 +743,30 @@ mod tests {
     }
 
     #[test]
+    fn records_take_the_claims_place_in_memory() {
+        // Report::from_extraction maps claims to records in their own
+        // buffer only while a record is no larger than a claim; otherwise
+        // a document of millions of claims holds both (docs/performance.md).
+        // If Claim shrinks, shrink ClaimRecord too (box a rare field).
+        use std::mem::{align_of, size_of};
+        assert!(
+            size_of::<ClaimRecord>() <= size_of::<Claim>(),
+            "ClaimRecord is {} bytes, Claim {}",
+            size_of::<ClaimRecord>(),
+            size_of::<Claim>()
+        );
+        assert_eq!(align_of::<ClaimRecord>(), align_of::<Claim>());
+        let text = "The 12 men and 30 women, 42 people in all, left. ".repeat(20);
+        let doc = Document::new("d".to_string(), text.clone().into_bytes(), text);
+        let docs = std::slice::from_ref(&doc);
+        let extraction = crate::extract::extract(docs);
+        assert!(extraction.claims.len() > 20);
+        let buffer = extraction.claims.as_ptr() as usize;
+        let report = Report::from_extraction(docs, extraction, &[]);
+        assert_eq!(report.claims.as_ptr() as usize, buffer);
+    }
+
+    #[test]
     fn json_numbers_are_the_decimals_as_written() {
         for (v, s) in [
             ("360000", "360000"),
