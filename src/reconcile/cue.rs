@@ -74,6 +74,12 @@ fn slots_end(rest: &str, slots: Slots) -> bool {
 /// boundaries: the matches of `(?-u:\b)(?:phrase|...)(?-u:\b)` for
 /// phrases that start and end with a letter.
 pub fn has_slots(text: &str, phrases: &[Slots]) -> bool {
+    // The letters a phrase can start with: most words start with none.
+    let firsts = phrases
+        .iter()
+        .flat_map(|slots| slots.iter().take(1).flat_map(|first| first.iter()))
+        .filter_map(|w| w.bytes().next())
+        .fold(0u128, |set, c| set | 1 << (c & 0x7f));
     let b = text.as_bytes();
     let mut at = 0;
     while at < b.len() {
@@ -84,6 +90,7 @@ pub fn has_slots(text: &str, phrases: &[Slots]) -> bool {
         let run = word_run(&b[at..]);
         let word = &b[at..at + run];
         if b[at].is_ascii_alphabetic()
+            && firsts & 1 << b[at] != 0
             && phrases
                 .iter()
                 .any(|slots| opens(slots, word) && slots_at(text, at, slots))
@@ -101,7 +108,8 @@ fn opens(slots: Slots, word: &[u8]) -> bool {
     slots.first().is_some_and(|first| {
         first.iter().any(|w| {
             let w = w.as_bytes();
-            w.len() >= word.len()
+            w.first() == word.first()
+                && w.len() >= word.len()
                 && w.get(word.len()).is_none_or(|&c| !is_word_byte(c))
                 && &w[..word.len()] == word
         })
@@ -569,6 +577,18 @@ mod tests {
                     want.captures(t).as_ref().map(caps),
                     "{shape} on {t:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn mentions_finds_what_contains_finds() {
+        let literals: &[&[&str]] = &[&["third", "half"], &["é", "up"], &["€", "1"], &["of"]];
+        let vocab = ["a", "third", "halve", "half", "up", "of", "1", "café", "x"];
+        for t in testing::texts(&vocab, 2000, 4) {
+            for lits in literals {
+                let want = lits.iter().any(|l| t.contains(l));
+                assert_eq!(mentions(&t, lits), want, "{lits:?} in {t:?}");
             }
         }
     }

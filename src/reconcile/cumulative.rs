@@ -476,8 +476,17 @@ impl super::Rule for Cumulative {
     fn check(&self, story: &Story, out: &mut Vec<Check>) {
         let index = (story.options.together && story.docs.len() > 1).then(|| Index::build(story));
         for t in 0..story.claims.len() {
-            if let Some(r) = running(story, t, index.as_ref()) {
-                out.push(judge(story, &r));
+            match &index {
+                Some(index) => {
+                    if let Some(r) = running(story, t, Some(index)) {
+                        out.push(judge(story, &r));
+                    }
+                }
+                None => {
+                    if let Some(r) = story.running(t) {
+                        out.push(judge(story, r));
+                    }
+                }
             }
         }
         if let Some(index) = &index {

@@ -85,6 +85,9 @@ pub struct Story<'a> {
     /// Whether each sentence states a change on another basis, read on
     /// first use: every rule that judges a pair asks.
     adjusted: Vec<std::cell::OnceCell<bool>>,
+    /// Each claim's running total within its document, read on first use:
+    /// `sum` and `cumulative` both ask.
+    running: Vec<std::cell::OnceCell<Option<cumulative::Running>>>,
     pub options: &'a Options,
 }
 
@@ -102,6 +105,9 @@ impl<'a> Story<'a> {
             lower: docs.iter().map(|d| d.text.to_ascii_lowercase()).collect(),
             pairs: std::cell::OnceCell::new(),
             adjusted: vec![std::cell::OnceCell::new(); extraction.sentences.len()],
+            running: (0..extraction.claims.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
             options,
         }
     }
@@ -122,6 +128,15 @@ impl<'a> Story<'a> {
         self.adjusted
             .get(s)
             .is_some_and(|a| *a.get_or_init(|| pairs::adjusted(self.sentence_text(s))))
+    }
+
+    /// The running total whose total is claim `t`, found within its own
+    /// document ([`cumulative::running`] without an index).
+    pub fn running(&self, t: usize) -> Option<&cumulative::Running> {
+        self.running
+            .get(t)?
+            .get_or_init(|| cumulative::running(self, t, None))
+            .as_ref()
     }
 
     /// Lower-case text of a document between two offsets.

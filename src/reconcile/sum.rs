@@ -451,7 +451,7 @@ impl super::Rule for Sum {
                 }
                 // A running total of a new and an earlier figure is the
                 // `cumulative` rule's, which also checks their periods.
-                if super::cumulative::running(story, t, None).is_some() {
+                if story.running(t).is_some() {
                     used_until = t + 1;
                     continue;
                 }
