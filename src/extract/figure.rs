@@ -19,6 +19,9 @@ pub struct Context<'a> {
     /// `text` in ASCII lower case: the same offsets.
     pub lower: &'a str,
     pub tokens: &'a [Token],
+    /// Each token's lower-case text, sliced once: the readers ask for most
+    /// tokens several times.
+    lowered: Vec<&'a str>,
     /// The first token a figure may still claim: the token after the last
     /// figure read, so that "10 $ 30 $" gives the first "$" to 10 only.
     pub free_from: std::cell::Cell<usize>,
@@ -30,6 +33,7 @@ impl<'a> Context<'a> {
             text,
             lower,
             tokens,
+            lowered: tokens.iter().map(|t| &lower[t.start..t.end]).collect(),
             free_from: std::cell::Cell::new(0),
         }
     }
@@ -55,7 +59,7 @@ impl<'a> Context<'a> {
 
     /// The lower-case text of token `i`, if it exists.
     pub fn tok(&self, i: usize) -> Option<&'a str> {
-        self.tokens.get(i).map(|t| &self.lower[t.start..t.end])
+        self.lowered.get(i).copied()
     }
 
     /// The lower-case text of token `i` when it is a word.
@@ -63,7 +67,7 @@ impl<'a> Context<'a> {
         self.tokens
             .get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| &self.lower[t.start..t.end])
+            .and_then(|_| self.lowered.get(i).copied())
     }
 
     /// The original text of token `i`.
@@ -159,7 +163,7 @@ pub fn read_figures(ctx: &Context, out: &mut Vec<Figure>) {
         // Only a word can be a number word, and only a lone symbol a
         // fraction character ("½" is neither a letter nor a digit).
         let spelled = match t.kind {
-            Kind::Word => numword::starts_number(&ctx.lower[t.start..t.end]),
+            Kind::Word => numword::starts_number(ctx.lowered[i]),
             Kind::Punct => {
                 vulgar(&ctx.text[t.start..t.end]).is_some()
                     && ctx.kind(i.wrapping_sub(1)) != Some(Kind::Number)

@@ -25,9 +25,17 @@ const ABBREVIATIONS: &[&str] = &[
     "mln", "bln", "ie", "eg", "govt", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
 ];
 
+/// No abbreviation is longer than this, so a longer word (most words
+/// before a full stop) is not looked up.
+const LONGEST_ABBREVIATION: usize = 6;
+
 fn is_abbreviation(word: &str) -> bool {
     // Single letters are initials ("U.S.", "J. Smith").
-    word.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    let mut chars = word.chars();
+    let single = chars.next().is_some() && chars.next().is_none();
+    single
+        || word.len() <= LONGEST_ABBREVIATION
+            && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn is_closer(s: &str) -> bool {
@@ -175,6 +183,16 @@ mod tests {
             .into_iter()
             .map(|s| text[toks[s.tokens.start].start..toks[s.tokens.end - 1].end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_limit() {
+        assert!(
+            ABBREVIATIONS
+                .iter()
+                .all(|a| a.len() <= LONGEST_ABBREVIATION)
+        );
+        assert!(is_abbreviation("Approx") && is_abbreviation("é") && !is_abbreviation("people"));
     }
 
     #[test]

@@ -44,10 +44,11 @@ struct Index {
 
 const LENGTHS: usize = 32;
 
-/// Whether two words are the same. The words of a bucket share their
-/// length and first letter, and are short: a byte loop that stops at the
-/// first difference costs less than a call to compare memory.
-fn same_word(a: &str, b: &str) -> bool {
+/// Whether two words are the same. Words are short, and those compared
+/// often share their length and first letter (a bucket's words, a
+/// pattern's group names): a byte loop that stops at the first difference
+/// costs less than a call to compare memory.
+pub fn same_word(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }

@@ -6,6 +6,7 @@
 use super::patterns::{alternatives, bare_month, bare_year, search_pattern};
 use crate::calendar::month_number;
 use crate::extract::backtrack::{Program, Scratch, State};
+use crate::extract::words::same_word;
 use chrono::Weekday;
 use regex_automata::dfa::{Automaton, dense};
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -505,7 +506,7 @@ impl<'h> Groups<'h> {
     }
 
     fn name(&self, name: &str) -> Option<Part<'h>> {
-        let (_, i) = self.names.iter().find(|(n, _)| *n == name)?;
+        let (_, i) = self.names.iter().find(|(n, _)| same_word(n, name))?;
         self.index(*i)
     }
 }
