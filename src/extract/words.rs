@@ -1217,15 +1217,20 @@ pub fn lemma(noun: &str) -> String {
         ("phenomena", "phenomenon"),
         ("staff", "staff"),
     ];
-    if let Some((_, s)) = IRREGULAR_NOUNS.iter().find(|(p, _)| *p == w) {
+    if let Some((_, s)) = IRREGULAR_NOUNS.iter().find(|(p, _)| same_word(p, &w)) {
         return s.to_string();
     }
-    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
-        return format!("{s}y");
+    // The lemma is the lower-cased word shortened, so it keeps that string.
+    let mut w = w;
+    if w.strip_suffix("ies").is_some_and(|s| s.len() >= 2) {
+        w.truncate(w.len() - 3);
+        w.push('y');
+        return w;
     }
     for suffix in ["sses", "shes", "ches", "xes", "zes"] {
         if w.ends_with(suffix) {
-            return w[..w.len() - 2].to_string();
+            w.truncate(w.len() - 2);
+            return w;
         }
     }
     if w.ends_with('s')
@@ -1234,7 +1239,7 @@ pub fn lemma(noun: &str) -> String {
         && !w.ends_with("is")
         && w.len() > 3
     {
-        return w[..w.len() - 1].to_string();
+        w.truncate(w.len() - 1);
     }
     w
 }
