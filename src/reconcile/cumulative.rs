@@ -18,7 +18,7 @@
 //! certainly leave a gap or overlap, the check says so.
 
 use super::cue::Pattern;
-use super::cue::{Cue, ends_with_any, mentions};
+use super::cue::{Cue, Slots, ends_with_any, ends_with_slots, mentions, trim_end};
 use super::{Check, Severity, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
 use crate::period::{Tiling, tiles};
@@ -50,28 +50,6 @@ static TOTAL_CUE: Cue = Cue::gated(
     },
 );
 
-/// The last word of every cue to a new figure: its own, or the qualifier
-/// after it.
-const NEW_ENDS: &[&str] = &[
-    "another",
-    "further",
-    "additional",
-    "extra",
-    "fresh",
-    "added",
-    "adds",
-    "adding",
-    "gained",
-    "gains",
-    "some",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "than",
-    "over",
-];
-
 /// Literals one of which every cue to an earlier figure before it holds
 /// ("added to", "on top of", "atop", "had ...ed", ", up from").
 const EARLIER_WORDS: &[&str] = &["add", "top", "plus", "besides", "had", "up"];
@@ -89,14 +67,26 @@ const TOTAL_CUE_ENDS: &[&str] = &[
     "almost", "least", "under",
 ];
 
-/// "another", "a further" right before a new figure.
-static NEW_BEFORE: Cue = Cue::gated(
-    |t| ends_with_any(t, false, NEW_ENDS),
-    || {
-        Pattern::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
-        .expect("new before")
-    },
-);
+/// "another", "a further" right before a new figure, with or without a
+/// qualifier after it, then white space: the matches of
+/// `(?-u:\b)(?:another|a\s+further|...|gains)\s+(?:(?:some|...|more\s+than|over)\s+)?$`.
+const NEW_BEFORE: &[Slots] = &[
+    &[NEW_WORDS],
+    &[NEW_WORDS, NEW_QUALIFIERS],
+    &[NEW_WORDS, &["more"], &["than"]],
+    &[&["a"], &["further", "fresh"]],
+    &[&["a"], &["further", "fresh"], NEW_QUALIFIERS],
+    &[&["a"], &["further", "fresh"], &["more"], &["than"]],
+    &[&["an"], &["additional", "extra"]],
+    &[&["an"], &["additional", "extra"], NEW_QUALIFIERS],
+    &[&["an"], &["additional", "extra"], &["more"], &["than"]],
+];
+const NEW_WORDS: &[&str] = &["another", "added", "adds", "adding", "gained", "gains"];
+const NEW_QUALIFIERS: &[&str] = &["some", "about", "around", "nearly", "almost", "over"];
+
+fn new_before(text: &str) -> bool {
+    trim_end(text).len() < text.len() && ends_with_slots(text, NEW_BEFORE)
+}
 
 /// "235,000 more accounts", "40 new cases" right after a new figure.
 static NEW_AFTER: Cue = Cue::new(
@@ -176,7 +166,7 @@ fn same_kind(a: &Claim, b: &Claim) -> bool {
 fn is_new(story: &Story, c: usize) -> bool {
     let claim = &story.claims[c];
     let own_words = story.lower(claim.doc, claim.end, claim.span.1);
-    NEW_BEFORE.is_match(story.text_before(c))
+    new_before(story.text_before(c))
         || NEW_AFTER.is_match(own_words)
         || NEW_AFTER.is_match(story.text_after(c))
 }
@@ -681,6 +671,35 @@ fn judge(story: &Story, r: &Running) -> Check {
 mod tests {
     use super::super::pairs::testing::{run, run_dated};
     use super::*;
+
+    #[test]
+    fn new_cues_agree_with_their_pattern() {
+        let pattern = regex::Regex::new(r"(?-u:\b)(?:another|a\s+further|an\s+additional|an\s+extra|a\s+fresh|added|adds|adding|gained|gains)\s+(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$").unwrap();
+        let vocab = [
+            "another",
+            "a further",
+            "an",
+            "a",
+            "extra",
+            "fresh",
+            "added",
+            "xadds",
+            "gains",
+            "some",
+            "more",
+            "than",
+            "more than",
+            "over",
+            "the",
+            "é",
+            "1",
+        ];
+        let texts = crate::reconcile::cue::testing::texts(&vocab, 6000, 4);
+        assert!(texts.iter().filter(|t| pattern.is_match(t)).count() > 100);
+        for t in texts {
+            assert_eq!(new_before(&t), pattern.is_match(&t), "{t:?}");
+        }
+    }
 
     #[test]
     fn count_nouns_match_their_pattern() {

@@ -41,11 +41,121 @@ const FROM_BEFORE: &[&[&str]] = &[
 ];
 
 /// Between the two figures of "from A to B": at most a few words (a year,
-/// "a year earlier") and then "to".
+/// "a year earlier") and then "to". [`from_to_between`] reads ASCII text by
+/// hand; the pattern reads the rest.
 static FROM_TO_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"^(?:\s*,?\s*(?:in|at|on|during|for|a|an|the|last|year|years|earlier|ago|before|previously|same|month|quarter|week|period|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$")
         .expect("from-to")
 });
+
+/// The words that may stand between "from A" and "to B".
+const FROM_TO_WORDS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "during",
+    "for",
+    "a",
+    "an",
+    "the",
+    "last",
+    "year",
+    "years",
+    "earlier",
+    "ago",
+    "before",
+    "previously",
+    "same",
+    "month",
+    "quarter",
+    "week",
+    "period",
+    "may",
+];
+const MONTH_STEMS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Whether the text between two figures is [`FROM_TO_BETWEEN`]. Which
+/// prefixes of an ASCII text the repeated words can cover is worked out
+/// place by place (the words need no spaces between them, as in the
+/// pattern); the text matches when "to" and its ending follow one.
+fn from_to_between(text: &str) -> bool {
+    if !text.is_ascii() {
+        return FROM_TO_BETWEEN.is_match(text);
+    }
+    let b = text.as_bytes();
+    let mut reach = vec![false; b.len() + 1];
+    reach[0] = true;
+    for at in 0..=b.len() {
+        if !reach[at] {
+            continue;
+        }
+        let k = skip_comma_gap(b, at);
+        if b[k..].starts_with(b"to") && to_ending(&text[k + 2..]) {
+            return true;
+        }
+        for end in word_ends(b, k) {
+            reach[end] = true;
+        }
+    }
+    false
+}
+
+/// Past `\s*,?\s*` from `at`, where a word must start.
+fn skip_comma_gap(b: &[u8], at: usize) -> usize {
+    let space = |from: usize| from + b[from..].iter().take_while(|c| is_space(**c)).count();
+    let k = space(at);
+    if b.get(k) == Some(&b',') {
+        space(k + 1)
+    } else {
+        k
+    }
+}
+
+/// ASCII white space as `\s` sees it.
+fn is_space(c: u8) -> bool {
+    c.is_ascii_whitespace() || c == 0x0b
+}
+
+/// The places where one of the between-words can end if it starts at `k`.
+fn word_ends(b: &[u8], k: usize) -> Vec<usize> {
+    let mut ends: Vec<usize> = FROM_TO_WORDS
+        .iter()
+        .filter(|w| b[k..].starts_with(w.as_bytes()))
+        .map(|w| k + w.len())
+        .collect();
+    let digits = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits >= 4 {
+        ends.push(k + 4);
+        let two_digits = || {
+            b.get(k + 5..)
+                .is_some_and(|r| r.iter().take_while(|c| c.is_ascii_digit()).count() >= 2)
+        };
+        if b.get(k + 4) == Some(&b'-') && two_digits() {
+            ends.push(k + 7);
+        }
+    }
+    let letters = b[k..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    for stem in MONTH_STEMS {
+        if b[k..].starts_with(stem.as_bytes()) {
+            ends.extend(k + stem.len()..=k + letters);
+        }
+    }
+    ends
+}
+
+/// Whether what follows "to" is nothing, or "just" or "a high of" (or
+/// "low", "record") after white space, then white space only.
+fn to_ending(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.is_empty()
+        || rest.starts_with(char::is_whitespace)
+            && matches!(words[..], ["just"] | ["a", "high" | "low" | "record", "of"])
+}
 
 /// "to" right before the later figure of "to B from A".
 const TO_BEFORE: &[&[&str]] = &[
@@ -265,10 +375,7 @@ pub(super) fn find_pairs(story: &Story, sentence: usize) -> Vec<BeforeAfter> {
         let tail = trim_end(between);
         let ends_to = ["to", "of", "just"].iter().any(|w| tail.ends_with(w));
         let ends_from = tail.ends_with("from");
-        let pair = if ends_to
-            && ends_with_phrase(lead, FROM_BEFORE)
-            && FROM_TO_BETWEEN.is_match(between)
-        {
+        let pair = if ends_to && ends_with_phrase(lead, FROM_BEFORE) && from_to_between(between) {
             Some((i, j, "from ... to"))
         } else if ends_from
             && ends_with_phrase(lead, TO_BEFORE)
@@ -602,6 +709,48 @@ pub mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_to_gaps_agree_with_their_pattern() {
+        let vocab = [
+            "in",
+            "at",
+            "a",
+            "an",
+            "the",
+            "year",
+            "years",
+            "earlier",
+            "2019",
+            "2019-20",
+            "201",
+            "may",
+            "jan",
+            "january",
+            "sept",
+            "septx",
+            "to",
+            "into",
+            "just",
+            "a high of",
+            "a low of",
+            "high",
+            "of",
+            "x",
+            "1",
+            "é",
+            "\u{b}",
+        ];
+        let texts: Vec<String> = crate::reconcile::cue::testing::texts(&vocab, 4000, 4)
+            .into_iter()
+            .flat_map(|t| [format!("{t} to"), format!("{t}to a high of "), t])
+            .collect();
+        let pattern = regex::Regex::new(r"^(?:\s*,?\s*(?:in|at|on|during|for|a|an|the|last|year|years|earlier|ago|before|previously|same|month|quarter|week|period|\d{4}(?:-\d{2})?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may))*\s*,?\s*to(?:\s+(?:a\s+(?:high|low|record)\s+of|just))?\s*$").unwrap();
+        assert!(texts.iter().filter(|t| pattern.is_match(t)).count() > 100);
+        for t in texts {
+            assert_eq!(from_to_between(&t), pattern.is_match(&t), "{t:?}");
+        }
+    }
 
     #[test]
     fn adjusted_bases_agree_with_their_pattern() {
