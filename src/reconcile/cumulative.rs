@@ -30,12 +30,21 @@ pub struct Cumulative;
 /// Literals one of which every running-total cue holds: its nouns.
 const TOTAL_NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "figure", "sum"];
 
+/// The running-total cue the text ends with, if any: ASCII text is read
+/// by hand ([`super::running_cue`]), other text by [`TOTAL_CUE`].
+fn total_cue(text: &str) -> Option<&str> {
+    if !text.is_ascii() {
+        return TOTAL_CUE.find(text).map(|m| m.as_str());
+    }
+    let guard = ends_with_any(text, true, TOTAL_CUE_ENDS) && mentions(text, TOTAL_NOUNS);
+    guard
+        .then(|| super::running_cue::start(text))
+        .flatten()
+        .map(|s| &text[s..])
+}
+
 /// A running-total cue right before the total.
-static TOTAL_CUE: Cue = Cue::gated(
-    |t| ends_with_any(t, true, TOTAL_CUE_ENDS) && mentions(t, TOTAL_NOUNS),
-    || {
-        Pattern::new(
-        r"(?x)
+const TOTAL_CUE_PATTERN: &str = r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised|put|puts|putting)\s+
               (?:the|its|their|our|his|her|this\s+year's|the\s+year's|the\s+[a-z]+(?:'s|’s))\s+
               (?:[a-z'’-]+\s+){0,2}?
@@ -44,10 +53,12 @@ static TOTAL_CUE: Cue = Cue::gated(
           | (?:a|the)\s+(?:running|cumulative)\s+(?:total|tally)\s+(?:of|to)
           | (?:the\s+)?total\s+(?:so\s+far|to\s+date)\s+(?:is|was|to|of|stands\s+at|stood\s+at|reached|now\s+stands\s+at)
         )
-        [\s,]*(?:(?:some|about|around|more\s+than|over|nearly|almost|at\s+least|just\s+over|just\s+under)\s+)?$",
-    )
-    .expect("running total cue")
-    },
+        [\s,]*(?:(?:some|about|around|more\s+than|over|nearly|almost|at\s+least|just\s+over|just\s+under)\s+)?$";
+
+/// [`TOTAL_CUE_PATTERN`], compiled for text that is not all ASCII.
+static TOTAL_CUE: Cue = Cue::gated(
+    |t| ends_with_any(t, true, TOTAL_CUE_ENDS) && mentions(t, TOTAL_NOUNS),
+    || Pattern::new(TOTAL_CUE_PATTERN).expect("running total cue"),
 );
 
 /// Literals one of which every cue to an earlier figure before it holds
@@ -182,11 +193,7 @@ pub fn running(story: &Story, t: usize, index: Option<&Index>) -> Option<Running
     if !is_amount(total) {
         return None;
     }
-    let cue = TOTAL_CUE
-        .find(story.text_before(t))?
-        .as_str()
-        .trim()
-        .to_string();
+    let cue = total_cue(story.text_before(t))?.trim().to_string();
     let sen = &story.sentences[total.sentence];
     let fits =
         |c: usize| c != t && is_amount(&story.claims[c]) && same_kind(&story.claims[c], total);
@@ -671,6 +678,50 @@ fn judge(story: &Story, r: &Running) -> Check {
 mod tests {
     use super::super::pairs::testing::{run, run_dated};
     use super::*;
+
+    #[test]
+    fn running_total_cues_agree_with_their_pattern() {
+        let vocab = [
+            "bringing the total",
+            "brings its",
+            "took the city's",
+            "pushed this year's",
+            "the year's",
+            "death toll",
+            "number",
+            "total",
+            "for 2018",
+            "to",
+            "at",
+            "a running total of",
+            "the cumulative tally to",
+            "the total so far",
+            "total to date",
+            "stands at",
+            "now stands at",
+            "is",
+            "some",
+            "more than",
+            "just over",
+            "subtotal so far is",
+            "x",
+            "tosome",
+            "é",
+            "\u{b}",
+            "for-profit",
+        ];
+        let pattern = regex::Regex::new(TOTAL_CUE_PATTERN).unwrap();
+        let texts: Vec<String> = crate::reconcile::cue::testing::texts(&vocab, 6000, 5)
+            .into_iter()
+            .flat_map(|t| [format!("{t} to "), format!("{t} at about "), t])
+            .collect();
+        let found = texts.iter().filter(|t| pattern.is_match(t)).count();
+        assert!(found > 100, "{found}");
+        for t in &texts {
+            let want = pattern.find(t).map(|m| m.as_str());
+            assert_eq!(total_cue(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn new_cues_agree_with_their_pattern() {

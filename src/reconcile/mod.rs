@@ -21,6 +21,7 @@ pub mod percent_of;
 pub mod period;
 pub mod points;
 pub mod repeat;
+pub mod running_cue;
 pub mod shares;
 pub mod sum;
 
