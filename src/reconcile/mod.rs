@@ -24,6 +24,7 @@ pub mod repeat;
 pub mod running_cue;
 pub mod shares;
 pub mod sum;
+pub mod sum_cue;
 
 use crate::Options;
 use crate::extract::{Claim, Extraction, Sentence};

@@ -37,12 +37,12 @@ pub fn start(text: &str) -> Option<usize> {
 }
 
 /// A run of white space as `\s` sees it in ASCII text.
-fn is_space(c: u8) -> bool {
+pub(super) fn is_space(c: u8) -> bool {
     c.is_ascii_whitespace() || c == 0x0b
 }
 
 /// The words (runs between white space) from `at`, with their offsets.
-fn tokens(text: &str, at: usize) -> Vec<(usize, &str)> {
+pub(super) fn tokens(text: &str, at: usize) -> Vec<(usize, &str)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut k = at;
@@ -59,7 +59,7 @@ fn tokens(text: &str, at: usize) -> Vec<(usize, &str)> {
 }
 
 /// Past at least one white space from `at`.
-fn space(text: &str, at: usize) -> Option<usize> {
+pub(super) fn space(text: &str, at: usize) -> Option<usize> {
     let n = text.as_bytes()[at..]
         .iter()
         .take_while(|&&c| is_space(c))
@@ -67,7 +67,7 @@ fn space(text: &str, at: usize) -> Option<usize> {
     (n > 0).then_some(at + n)
 }
 
-fn all_bytes(word: &str, ok: impl Fn(u8) -> bool) -> bool {
+pub(super) fn all_bytes(word: &str, ok: impl Fn(u8) -> bool) -> bool {
     !word.is_empty() && word.bytes().all(ok)
 }
 

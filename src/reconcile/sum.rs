@@ -73,11 +73,7 @@ const CUE_ENDS: &[&str] = &[
 const CLOSING_WORDS: &[&str] = &["total", "all", "altogether", "combined"];
 
 /// A cue right before the total.
-static CUE_BEFORE: Cue = Cue::gated(
-    |t| ends_with_any(t, true, CUE_ENDS) && mentions(t, CUE_WORDS),
-    || {
-        Pattern::new(
-        r"(?x)
+const CUE_BEFORE_PATTERN: &str = r"(?x)
         (?: (?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|pushed|lift|lifts|lifting|lifted|raise|raises|raising|raised)\s+
               (?:the|its|their|our|his|her)\s+(?:[a-z-]+\s+){0,2}?
               (?:total|tally|number|count|toll|figure|sum)(?:\s+[a-z]+){0,3}?\s+to
@@ -87,11 +83,26 @@ static CUE_BEFORE: Cue = Cue::gated(
           | (?:in\s+total|in\s+all|altogether|all\s+told|combined)\s*,
           | (?:^|[.;:]\s*)(?:the\s+)?total(?:\s+[a-z]+){0,2}\s+(?:is|was|were|stands?\s+at|stood\s+at|reached|came\s+to)
         )
-        [\s,]*(?:of\s+)?(?:some|about|around|more\s+than|over|nearly|almost|at\s+least)?\s*$",
-    )
-    .expect("sum cue")
-    },
+        [\s,]*(?:of\s+)?(?:some|about|around|more\s+than|over|nearly|almost|at\s+least)?\s*$";
+
+/// [`CUE_BEFORE_PATTERN`], compiled for text that is not all ASCII.
+static CUE_BEFORE: Cue = Cue::gated(
+    |t| ends_with_any(t, true, CUE_ENDS) && mentions(t, CUE_WORDS),
+    || Pattern::new(CUE_BEFORE_PATTERN).expect("sum cue"),
 );
+
+/// The cue before a total the text ends with, if any: ASCII text is read
+/// by hand ([`super::sum_cue`]), other text by [`CUE_BEFORE`].
+fn cue_before(text: &str) -> Option<&str> {
+    if !text.is_ascii() {
+        return CUE_BEFORE.find(text).map(|m| m.as_str());
+    }
+    let guard = ends_with_any(text, true, CUE_ENDS) && mentions(text, CUE_WORDS);
+    guard
+        .then(|| super::sum_cue::start(text))
+        .flatten()
+        .map(|s| &text[s..])
+}
 
 /// A cue right after the total.
 static CUE_AFTER: Cue = Cue::new(
@@ -460,8 +471,8 @@ impl super::Rule for Sum {
                     && let Some(m) = OPENING_CUE.find(before)
                 {
                     (m.as_str(), Window::Previous)
-                } else if let Some(m) = CUE_BEFORE.find(before) {
-                    (m.as_str(), Window::Before { from: used_until })
+                } else if let Some(cue) = cue_before(before) {
+                    (cue, Window::Before { from: used_until })
                 } else if let Some(m) = CUE_AFTER.find(story.text_after(t)) {
                     (m.as_str(), Window::Before { from: used_until })
                 } else if t == range.start
@@ -648,6 +659,54 @@ fn judge(story: &Story, parts: &[usize], total: usize, cue: &str) -> Check {
 mod tests {
     use crate::input::{Document, InputOptions};
     use crate::reconcile::{Rule, Status};
+
+    #[test]
+    fn total_cues_agree_with_their_pattern() {
+        let vocab = [
+            "bringing the total",
+            "brings its",
+            "took their",
+            "death toll",
+            "number",
+            "total",
+            "for",
+            "to",
+            "a total of",
+            "the grand total of",
+            "totalling",
+            "totaled",
+            "adds up to",
+            "in total,",
+            "in all ,",
+            "altogether",
+            ",",
+            ". the total",
+            "; total",
+            "stands at",
+            "came to",
+            "was",
+            "is",
+            "of",
+            "some",
+            "more than",
+            "at least",
+            "tosome",
+            "x",
+            "é",
+            "for-profit",
+        ];
+        let pattern = regex::Regex::new(super::CUE_BEFORE_PATTERN).unwrap();
+        let texts: Vec<String> = crate::reconcile::cue::testing::texts(&vocab, 6000, 5)
+            .into_iter()
+            .flat_map(|t| [format!("{t} to "), format!("{t} of about "), t])
+            .collect();
+        let found = texts.iter().filter(|t| pattern.is_match(t)).count();
+        assert!(found > 100, "{found}");
+        for t in &texts {
+            let want = pattern.find(t).map(|m| m.as_str());
+            assert_eq!(super::cue_before(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn age_bounds_agree_with_their_pattern() {
