@@ -41,12 +41,17 @@ pub(super) fn is_space(c: u8) -> bool {
     c.is_ascii_whitespace() || c == 0x0b
 }
 
-/// The words (runs between white space) from `at`, with their offsets.
+/// More words than any cue reads before its tail.
+const MAX_TOKENS: usize = 12;
+
+/// The first words (runs between white space) from `at`, with their
+/// offsets: at most [`MAX_TOKENS`], so a short word list equals them only
+/// when the text holds exactly its words.
 pub(super) fn tokens(text: &str, at: usize) -> Vec<(usize, &str)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut k = at;
-    while k < b.len() {
+    while k < b.len() && out.len() < MAX_TOKENS {
         if is_space(b[k]) {
             k += 1;
             continue;
@@ -106,16 +111,23 @@ fn ends_with_tail(text: &str, token: (usize, &str), words: &[&str]) -> bool {
 /// Whether the cue starts at `s` and runs to the end of the text.
 fn cue_at(text: &str, s: usize) -> bool {
     let rest = &text[s..];
+    // Words are split only where the cue's next word can start.
+    let next_is = |at: usize, words: &[&str]| words.iter().any(|w| text[at..].starts_with(w));
+    let owners = ["the", "its", "their", "our", "his", "her", "this"];
     let verb = VERBS.iter().any(|v| {
         rest.starts_with(v)
-            && space(text, s + v.len()).is_some_and(|at| after_verb(text, &tokens(text, at)))
+            && space(text, s + v.len())
+                .is_some_and(|at| next_is(at, &owners) && after_verb(text, &tokens(text, at)))
     });
     verb || ["a", "the"].iter().any(|a| {
         rest.starts_with(a)
-            && space(text, s + a.len()).is_some_and(|at| running(text, &tokens(text, at)))
-    }) || so_far(text, &tokens(text, s))
+            && space(text, s + a.len()).is_some_and(|at| {
+                next_is(at, &["running", "cumulative"]) && running(text, &tokens(text, at))
+            })
+    }) || rest.starts_with("total") && so_far(text, &tokens(text, s))
         || rest.starts_with("the")
-            && space(text, s + 3).is_some_and(|at| so_far(text, &tokens(text, at)))
+            && space(text, s + 3)
+                .is_some_and(|at| next_is(at, &["total"]) && so_far(text, &tokens(text, at)))
 }
 
 /// After the verb: whose count, up to two words, the noun, up to five

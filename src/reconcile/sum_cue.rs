@@ -75,21 +75,25 @@ fn then_tail(text: &str, token: Option<&Token>, w: &str) -> bool {
 
 fn cue_at(text: &str, s: usize) -> bool {
     let rest = &text[s..];
-    let after = |lit: &str| -> Option<Vec<Token>> {
+    // Words are split only where the cue's next word can start.
+    let after = |lit: &str, next: &[&str]| -> Option<Vec<Token>> {
         rest.strip_prefix(lit)?;
-        space(text, s + lit.len()).map(|at| tokens(text, at))
+        let at = space(text, s + lit.len())?;
+        let fits = next.iter().any(|w| text[at..].starts_with(w));
+        fits.then(|| tokens(text, at))
     };
     VERBS
         .iter()
-        .any(|v| after(v).is_some_and(|t| after_verb(text, &t)))
-        || ["a", "the"]
-            .iter()
-            .any(|a| after(a).is_some_and(|t| a_total_of(text, &t)))
+        .any(|v| after(v, OWNERS).is_some_and(|t| after_verb(text, &t)))
+        || ["a", "the"].iter().any(|a| {
+            after(a, &["combined", "grand", "total"]).is_some_and(|t| a_total_of(text, &t))
+        })
         || ["totaling", "totalling", "totaled", "totalled"]
             .iter()
             .any(|w| rest.starts_with(w) && tail(text, s + w.len()))
         || ["add", "adds", "added", "adding"].iter().any(|a| {
-            after(a).is_some_and(|t| word(&t, 0) == "up" && then_tail(text, t.get(1), "to"))
+            after(a, &["up"])
+                .is_some_and(|t| word(&t, 0) == "up" && then_tail(text, t.get(1), "to"))
         })
         || closing(text, s)
         || stated(text, s)
