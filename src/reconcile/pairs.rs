@@ -10,6 +10,7 @@ use super::cue::Pattern;
 use super::cue::{Cue, Slots, ascii_words, ends_with_phrase, has_slots, mentions, trim_end};
 use crate::interval::Interval;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Two figures a sentence states as the value before and after a change.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -530,9 +531,26 @@ const ADJUSTED: &[Slots] = &[
 ];
 
 /// Whether a sentence says a change is on another basis ([`ADJUSTED`]).
+/// The first sentences of a run are read by hand, so a short story
+/// compiles no pattern; after that the pattern, compiled once, reads them
+/// faster than the hand-written test.
 pub(super) fn adjusted(sentence: &str) -> bool {
-    has_slots(sentence, ADJUSTED)
+    if ADJUSTED_ASKED.fetch_add(1, Ordering::Relaxed) < HAND_READ_SENTENCES {
+        has_slots(sentence, ADJUSTED)
+    } else {
+        ADJUSTED_PATTERN.is_match(sentence)
+    }
 }
+
+/// Sentences asked about before [`ADJUSTED_PATTERN`] is compiled.
+const HAND_READ_SENTENCES: usize = 200;
+static ADJUSTED_ASKED: AtomicUsize = AtomicUsize::new(0);
+
+/// [`ADJUSTED`] as a pattern.
+static ADJUSTED_PATTERN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)(?:real\s+terms|inflation|like-for-like|constant\s+(?:prices|currency|currencies|exchange)|per\s+(?:capita|head|person|year|annum)|each\s+year|every\s+year|annually|annuali[sz]ed|annual\s+(?:rate|average|rise|increase|growth|fall|decline|decrease|gain|drop)|average\s+(?:annual|yearly)|on\s+average|compound|organic(?:ally)?|underlying|excluding|seasonally)(?-u:\b)")
+        .expect("adjusted")
+});
 
 /// The change figure the syntax ties to a pair: right after it as an
 /// apposition (", an increase of 560", ", a 15% rise") or right before it
@@ -791,7 +809,9 @@ mod tests {
         let texts = crate::reconcile::cue::testing::texts(&vocab, 6000, 6);
         assert!(texts.iter().filter(|t| pattern.is_match(t)).count() > 100);
         for t in texts {
-            assert_eq!(adjusted(&t), pattern.is_match(&t), "{t:?}");
+            let want = pattern.is_match(&t);
+            assert_eq!(has_slots(&t, ADJUSTED), want, "{t:?}");
+            assert_eq!(ADJUSTED_PATTERN.is_match(&t), want, "{t:?}");
         }
     }
     use crate::input::{Document, InputOptions};
