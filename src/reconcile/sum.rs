@@ -14,7 +14,7 @@
 
 use super::cue::Pattern;
 use super::cue::{
-    Cue, Slots, ends_with_any, ends_with_phrase, ends_with_slots, mentions, trim_end,
+    Cue, Slots, ends_with_any, ends_with_phrase, ends_with_slots, is_word_byte, mentions, trim_end,
 };
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
@@ -113,10 +113,21 @@ static CUE_AFTER: Cue = Cue::new(
     },
 );
 
-/// "Of the 2,181 people, ..." at the start of a sentence.
-static LEADING_TOTAL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?:^|[\s“\x22])of\s+(?:the|those|these)\s*$").expect("leading total")
-});
+/// "Of the 2,181 people, ..." at the start of a sentence: the matches of
+/// `(?:^|[\s“\x22])of\s+(?:the|those|these)\s*$`.
+fn leading_total(text: &str) -> bool {
+    let t = trim_end(text);
+    ["the", "those", "these"].iter().any(|w| {
+        t.strip_suffix(w).is_some_and(|r| {
+            let spaced = trim_end(r);
+            spaced.len() < r.len()
+                && spaced.strip_suffix("of").is_some_and(|lead| {
+                    lead.is_empty()
+                        || lead.ends_with(|c: char| c.is_whitespace() || c == '“' || c == '"')
+                })
+        })
+    })
+}
 
 /// A figure that is a subset of another, not a part.
 const SUBSET_BEFORE: &[&[&str]] = &[
@@ -127,10 +138,27 @@ const SUBSET_BEFORE: &[&[&str]] = &[
     &["of", "which"],
     &["of", "whom"],
 ];
-static SUBSET_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^[\s,]*(?:[a-z]+\s+)?of\s+(?:them|whom|which|those|these)(?-u:\b)")
-        .expect("subset after")
-});
+
+/// "120 of them", ", most of whom" after a figure: the matches of
+/// `^[\s,]*(?:[a-z]+\s+)?of\s+(?:them|whom|which|those|these)(?-u:\b)`.
+fn subset_after(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let of_them = |r: &str| {
+        r.strip_prefix("of").is_some_and(|r| {
+            let spaced = r.trim_start_matches(char::is_whitespace);
+            spaced.len() < r.len()
+                && ["them", "whom", "which", "those", "these"].iter().any(|w| {
+                    spaced
+                        .strip_prefix(w)
+                        .is_some_and(|after| !after.bytes().next().is_some_and(is_word_byte))
+                })
+        })
+    };
+    let word = t.bytes().take_while(u8::is_ascii_lowercase).count();
+    let after_word = &t[word..];
+    let spaced = after_word.trim_start_matches(char::is_whitespace);
+    of_them(t) || word > 0 && spaced.len() < after_word.len() && of_them(spaced)
+}
 
 /// How a figure standing near a total relates to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,9 +187,7 @@ fn role(story: &Story, total: &Claim, c: usize) -> Role {
     {
         return Role::Unrelated;
     }
-    if ends_with_phrase(story.text_before(c), SUBSET_BEFORE)
-        || SUBSET_AFTER.is_match(story.text_after(c))
-    {
+    if ends_with_phrase(story.text_before(c), SUBSET_BEFORE) || subset_after(story.text_after(c)) {
         return Role::Subset;
     }
     let qualifier = story.lower(part.doc, part.span.0, part.start);
@@ -476,7 +502,7 @@ impl super::Rule for Sum {
                 } else if let Some(m) = CUE_AFTER.find(story.text_after(t)) {
                     (m.as_str(), Window::Before { from: used_until })
                 } else if t == range.start
-                    && LEADING_TOTAL.is_match(before)
+                    && leading_total(before)
                     && exhaustive(story.sentence_text(total.sentence))
                 {
                     ("of the ...", Window::After)
@@ -779,6 +805,41 @@ mod tests {
         for t in crate::reconcile::cue::testing::texts(&vocab, 20_000, 4) {
             let hand = super::ends_with_phrase(&t, super::SUBSET_BEFORE);
             assert_eq!(hand, pattern.is_match(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn subsets_after_and_leading_totals_agree_with_their_patterns() {
+        let after =
+            regex::Regex::new(r"^[\s,]*(?:[a-z]+\s+)?of\s+(?:them|whom|which|those|these)(?-u:\b)")
+                .unwrap();
+        let leading = regex::Regex::new(r"(?:^|[\s“\x22])of\s+(?:the|those|these)\s*$").unwrap();
+        let vocab = [
+            "of",
+            "them",
+            "whom",
+            "these",
+            "themx",
+            "most",
+            "Most",
+            "the",
+            "those",
+            "xof",
+            "1",
+            "é",
+            "“of",
+            "\"of",
+            "of the",
+            "of them",
+            "most of whom",
+            "of these",
+        ];
+        let texts = crate::reconcile::cue::testing::texts(&vocab, 20_000, 3);
+        assert!(texts.iter().filter(|t| after.is_match(t)).count() > 100);
+        assert!(texts.iter().filter(|t| leading.is_match(t)).count() > 100);
+        for t in texts {
+            assert_eq!(super::subset_after(&t), after.is_match(&t), "{t:?}");
+            assert_eq!(super::leading_total(&t), leading.is_match(&t), "{t:?}");
         }
     }
 
