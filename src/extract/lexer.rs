@@ -118,88 +118,132 @@ fn skip_len(s: &str, i: usize) -> Option<usize> {
 /// Tokenises `text`. Offsets are byte offsets into `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut space_before = false;
-    let mut newlines = 0;
-    while i < text.len() {
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => text[i..].chars().next().expect("in bounds"),
-        };
-        if c.is_whitespace() {
-            if c == '\n' {
-                newlines += 1;
-                if newlines == 2 {
-                    tokens.push(Token {
-                        kind: Kind::Break,
-                        start: i,
-                        end: i + 1,
-                        space_before: true,
-                        line_break: true,
-                    });
-                }
-            }
-            space_before = true;
-            i += c.len_utf8();
-            continue;
-        }
-        let line_break = newlines > 0;
-        newlines = 0;
-        let start = i;
-        let kind;
-        if let Some(len) = skip_len(text, i) {
-            kind = Kind::Skip;
-            i += len;
-        } else if c.is_ascii_digit()
-            || (c == '.'
-                && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
-                && (space_before || tokens.is_empty() || prev_is_open(text, &tokens)))
-        {
-            let (len, dotted) = number_len(&text[i..]);
-            kind = if dotted { Kind::Dotted } else { Kind::Number };
-            i += len;
-        } else if c.is_alphabetic() {
-            i += c.len_utf8();
-            // ASCII letters first, a byte at a time: they are most of any
-            // word, and none of them is an apostrophe.
-            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                i += 1;
-            }
-            while let Some(n) = text[i..].chars().next() {
-                let apostrophe = (n == '\'' || n == '’')
-                    && text[i + n.len_utf8()..].starts_with(|x: char| x.is_alphabetic());
-                if !(n.is_alphabetic() || apostrophe) {
-                    break;
-                }
-                i += n.len_utf8();
-            }
-            // An e-mail address: word@...
-            if text[i..].starts_with('@')
-                && text[i + 1..].starts_with(|x: char| x.is_alphanumeric())
-            {
-                let len = text[i..]
-                    .find(char::is_whitespace)
-                    .unwrap_or(text.len() - i);
-                i += len;
-                kind = Kind::Skip;
-            } else {
-                kind = Kind::Word;
-            }
-        } else {
-            kind = Kind::Punct;
-            i += c.len_utf8();
-        }
-        tokens.push(Token {
-            kind,
-            start,
-            end: i,
-            space_before,
-            line_break,
-        });
-        space_before = false;
-    }
+    Lexer::default().lex(text, &mut tokens, usize::MAX);
     tokens
+}
+
+/// A lexer that can stop after a paragraph break and go on later, so a huge
+/// document need not hold all its tokens at once.
+///
+/// It stops only right after a [`Kind::Break`]: no token spans a line break,
+/// and the state that crosses a break (white space seen, newlines counted)
+/// is kept here, so the tokens of all the pieces are the tokens of the whole
+/// text. The one thing a piece loses is the previous token, which only
+/// decides whether ".5" starts a number; after a break white space always
+/// stands before the next token, which decides it the same way.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Lexer {
+    /// Byte offset of the next character to read.
+    pos: usize,
+    space_before: bool,
+    newlines: u32,
+}
+
+impl Lexer {
+    /// Whether the whole text has been read.
+    pub fn done(&self, text: &str) -> bool {
+        self.pos >= text.len()
+    }
+
+    /// Appends tokens of `text` to `tokens`, stopping after the first
+    /// paragraph break at which `tokens` holds at least `min_tokens`, or at
+    /// the end of the text.
+    pub fn lex(&mut self, text: &str, tokens: &mut Vec<Token>, min_tokens: usize) {
+        let bytes = text.as_bytes();
+        let mut i = self.pos;
+        let mut space_before = self.space_before;
+        let mut newlines = self.newlines;
+        while i < text.len() {
+            let c = match bytes[i] {
+                b if b.is_ascii() => char::from(b),
+                _ => text[i..].chars().next().expect("in bounds"),
+            };
+            if c.is_whitespace() {
+                if c == '\n' {
+                    newlines += 1;
+                    if newlines == 2 {
+                        tokens.push(Token {
+                            kind: Kind::Break,
+                            start: i,
+                            end: i + 1,
+                            space_before: true,
+                            line_break: true,
+                        });
+                        if tokens.len() >= min_tokens {
+                            *self = Lexer {
+                                pos: i + 1,
+                                space_before: true,
+                                newlines,
+                            };
+                            return;
+                        }
+                    }
+                }
+                space_before = true;
+                i += c.len_utf8();
+                continue;
+            }
+            let line_break = newlines > 0;
+            newlines = 0;
+            let start = i;
+            let kind;
+            if let Some(len) = skip_len(text, i) {
+                kind = Kind::Skip;
+                i += len;
+            } else if c.is_ascii_digit()
+                || (c == '.'
+                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
+                    && (space_before || tokens.is_empty() || prev_is_open(text, &tokens)))
+            {
+                let (len, dotted) = number_len(&text[i..]);
+                kind = if dotted { Kind::Dotted } else { Kind::Number };
+                i += len;
+            } else if c.is_alphabetic() {
+                i += c.len_utf8();
+                // ASCII letters first, a byte at a time: they are most of any
+                // word, and none of them is an apostrophe.
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                while let Some(n) = text[i..].chars().next() {
+                    let apostrophe = (n == '\'' || n == '’')
+                        && text[i + n.len_utf8()..].starts_with(|x: char| x.is_alphabetic());
+                    if !(n.is_alphabetic() || apostrophe) {
+                        break;
+                    }
+                    i += n.len_utf8();
+                }
+                // An e-mail address: word@...
+                if text[i..].starts_with('@')
+                    && text[i + 1..].starts_with(|x: char| x.is_alphanumeric())
+                {
+                    let len = text[i..]
+                        .find(char::is_whitespace)
+                        .unwrap_or(text.len() - i);
+                    i += len;
+                    kind = Kind::Skip;
+                } else {
+                    kind = Kind::Word;
+                }
+            } else {
+                kind = Kind::Punct;
+                i += c.len_utf8();
+            }
+            tokens.push(Token {
+                kind,
+                start,
+                end: i,
+                space_before,
+                line_break,
+            });
+            space_before = false;
+        }
+        *self = Lexer {
+            pos: i,
+            space_before,
+            newlines,
+        };
+    }
 }
 
 fn prev_is_open(text: &str, tokens: &[Token]) -> bool {

@@ -22,6 +22,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::ops::Range;
 
+/// About how many tokens of a document are held at once (a token is a few
+/// dozen bytes; this keeps a piece to a megabyte or two however long the
+/// document is).
+const PIECE_TOKENS: usize = 1 << 16;
+
 /// How a figure's wording bounds it. Serialised names are part of the JSON
 /// contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -142,31 +147,82 @@ pub struct Extraction {
 impl Extraction {
     /// Extracts the claims of one more document, numbered `doc_index`.
     pub fn add_document(&mut self, doc: &Document, doc_index: usize) {
+        self.add_document_in_pieces(doc, doc_index, PIECE_TOKENS);
+    }
+
+    /// Extracts a document's claims holding about `piece_tokens` tokens at
+    /// a time: the text is tokenised and split up to the next paragraph
+    /// break after that many tokens, its claims are read, and the tokens
+    /// are dropped before the next piece.
+    fn add_document_in_pieces(&mut self, doc: &Document, doc_index: usize, piece_tokens: usize) {
         let lower = doc.text.to_ascii_lowercase();
-        let tokens = lexer::tokenize(&doc.text);
-        let spans = sentence::split(&doc.text, &tokens);
         // Period phrases come first: their numbers ("the last 3 months",
         // "Q3 2016") are not figures.
         let periods = period::Periods::find(doc, &lower, &self.period_options);
         let doc_claims = self.claims.len();
         let doc_sentences = self.sentences.len();
-        let mut positions = Positions::new(doc);
-        // Every claim but a spelled one starts at a number token, so their
-        // count bounds the claims closely enough to grow the lists once.
-        let numbers = tokens
-            .iter()
-            .filter(|t| t.kind == lexer::Kind::Number)
-            .count();
-        self.claims.reserve(numbers);
+        let mut reader = Reader {
+            doc,
+            doc_index,
+            lower: &lower,
+            periods: &periods,
+            positions: Positions::new(doc),
+            figures: Vec::new(),
+        };
+        // The claim list is the largest thing extraction keeps, and growing
+        // it by copying would briefly hold it twice: reserve it once, for
+        // at most one claim per digit run (every claim but a spelled one
+        // starts at a number token, and each starts a digit run).
+        self.claims.reserve(digit_runs(doc.text.as_bytes()));
+        let mut lexer = lexer::Lexer::default();
+        let mut tokens = Vec::with_capacity(piece_tokens.min(doc.text.len() / 5));
+        let mut paragraph = 0;
+        loop {
+            tokens.clear();
+            lexer.lex(&doc.text, &mut tokens, piece_tokens);
+            let spans = sentence::split_from(&doc.text, &tokens, paragraph);
+            paragraph += tokens
+                .iter()
+                .filter(|t| t.kind == lexer::Kind::Break)
+                .count();
+            self.add_sentences(&mut reader, &tokens, spans);
+            if lexer.done(&doc.text) {
+                break;
+            }
+        }
+        periods.attach(&doc.text, &mut self.claims[doc_claims..], &self.sentences);
+        // Only this document's sentences: earlier documents are done, and
+        // walking them again would make a batch quadratic.
+        unit::infer_missing_units(&lower, &mut self.claims, &self.sentences[doc_sentences..]);
+        if self.periods.len() <= doc_index {
+            self.periods.resize(doc_index + 1, Vec::new());
+        }
+        self.periods[doc_index] = periods.into_periods();
+    }
+
+    /// Reads the claims of the sentences of one piece of a document.
+    fn add_sentences(
+        &mut self,
+        reader: &mut Reader,
+        tokens: &[lexer::Token],
+        spans: Vec<sentence::SentenceSpan>,
+    ) {
+        let Reader {
+            doc,
+            doc_index,
+            lower,
+            periods,
+            positions,
+            figures,
+        } = reader;
+        let (doc, doc_index) = (*doc, *doc_index);
         self.sentences.reserve(spans.len());
-        // One buffer for every sentence's figures.
-        let mut figures = Vec::new();
         for s in spans {
             let first_claim = self.claims.len();
             let sentence_index = self.sentences.len();
             let toks = &tokens[s.tokens.clone()];
-            let ctx = figure::Context::new(&doc.text, &lower, toks);
-            figure::read_figures(&ctx, &mut figures);
+            let ctx = figure::Context::new(&doc.text, lower, toks);
+            figure::read_figures(&ctx, figures);
             for f in figures
                 .drain(..)
                 .filter(|f| !periods.covers(f.start, f.end))
@@ -209,15 +265,28 @@ impl Extraction {
                 paragraph: s.paragraph,
             });
         }
-        periods.attach(&doc.text, &mut self.claims[doc_claims..], &self.sentences);
-        // Only this document's sentences: earlier documents are done, and
-        // walking them again would make a batch quadratic.
-        unit::infer_missing_units(&lower, &mut self.claims, &self.sentences[doc_sentences..]);
-        if self.periods.len() <= doc_index {
-            self.periods.resize(doc_index + 1, Vec::new());
-        }
-        self.periods[doc_index] = periods.into_periods();
     }
+}
+
+/// How many runs of ASCII digits `text` holds.
+fn digit_runs(text: &[u8]) -> usize {
+    let first = usize::from(text.first().is_some_and(u8::is_ascii_digit));
+    first
+        + text
+            .windows(2)
+            .filter(|w| w[1].is_ascii_digit() && !w[0].is_ascii_digit())
+            .count()
+}
+
+/// What stays the same across the pieces of one document.
+struct Reader<'a> {
+    doc: &'a Document,
+    doc_index: usize,
+    lower: &'a str,
+    periods: &'a period::Periods,
+    positions: Positions<'a>,
+    /// One buffer for every sentence's figures.
+    figures: Vec<figure::Figure>,
 }
 
 /// Extracts the claims of a batch of documents.
@@ -235,4 +304,109 @@ pub fn extract_with(docs: &[Document], period_options: period::Options) -> Extra
         out.add_document(doc, i);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lexer::{Kind, Lexer, Token};
+
+    /// Copy with many paragraphs and every kind of line a piece may start or
+    /// end near: CRLF, blank lines of spaces, lists, headings, titles,
+    /// quotes, abbreviations, ".5" after a break, and non-ASCII letters.
+    const TEXT: &str = "# Firm cuts 300 jobs\nThe firm cut 120 in May. Mr. Smith said \"It fell.\"\n\n\
+        Café owners paid €1 234 567, up 4.8 per cent.\r\n\r\n\
+        - 5 stores closed\n- 12 opened\n* about 40% sold\n  \n\
+        .5 of them left; No. 10 said so.\n \t\n\n\n\
+        Headline 2016\nThe total was 1,200 people, of which 700 were in Zürich…\n\n\
+        see https://example.com/2016/a.html, #Rio2016 and press@example.com.\r\n\
+        \r\n“Nearly 80%,” she said. Ünïcödé 3/4 share.\n\n\u{2028}\n\n(1.2bn) end";
+
+    fn pieces(text: &str, piece_tokens: usize) -> (Vec<Token>, Vec<(usize, usize, usize)>) {
+        let mut lexer = Lexer::default();
+        let (mut all, mut spans, mut paragraph) = (Vec::new(), Vec::new(), 0);
+        loop {
+            let mut tokens = Vec::new();
+            lexer.lex(text, &mut tokens, piece_tokens);
+            for s in sentence::split_from(text, &tokens, paragraph) {
+                let (a, b) = (&tokens[s.tokens.start], &tokens[s.tokens.end - 1]);
+                spans.push((a.start, b.end, s.paragraph));
+            }
+            paragraph += tokens.iter().filter(|t| t.kind == Kind::Break).count();
+            all.extend(tokens);
+            if lexer.done(text) {
+                return (all, spans);
+            }
+        }
+    }
+
+    fn texts() -> Vec<String> {
+        let mut out = vec![
+            TEXT.to_string(),
+            String::new(),
+            "\n\n".into(),
+            "One.\n\n".into(),
+        ];
+        // Every suffix starting at a character boundary, so that pieces
+        // start on every kind of line.
+        out.extend(
+            TEXT.char_indices()
+                .step_by(7)
+                .map(|(i, _)| TEXT[i..].to_string()),
+        );
+        out
+    }
+
+    #[test]
+    fn pieces_lex_and_split_as_the_whole_text() {
+        for text in texts() {
+            let whole = lexer::tokenize(&text);
+            let spans: Vec<_> = sentence::split(&text, &whole)
+                .into_iter()
+                .map(|s| {
+                    let (a, b) = (&whole[s.tokens.start], &whole[s.tokens.end - 1]);
+                    (a.start, b.end, s.paragraph)
+                })
+                .collect();
+            assert!(whole.iter().filter(|t| t.kind == Kind::Break).count() > 0 || text.len() < 300);
+            for n in [1, 2, 3, 5, 8, 13, 1000] {
+                assert_eq!(
+                    pieces(&text, n),
+                    (whole.clone(), spans.clone()),
+                    "{n} {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn digit_runs_bound_the_number_tokens() {
+        assert_eq!(digit_runs(b""), 0);
+        assert_eq!(digit_runs(b"7"), 1);
+        assert_eq!(digit_runs(b"12 and 1,234 or .5x9"), 5);
+        for text in texts() {
+            let numbers = lexer::tokenize(&text)
+                .iter()
+                .filter(|t| t.kind == Kind::Number)
+                .count();
+            assert!(numbers <= digit_runs(text.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn pieces_extract_the_same_claims() {
+        let doc = Document::new("t", TEXT.as_bytes().to_vec(), TEXT.to_string());
+        let extract = |n| {
+            let mut x = Extraction::default();
+            x.add_document(&doc, 0);
+            let mut y = Extraction::default();
+            y.add_document_in_pieces(&doc, 0, n);
+            assert_eq!(x.sentences, y.sentences);
+            assert_eq!(format!("{:?}", x.claims), format!("{:?}", y.claims));
+            assert_eq!(x.periods, y.periods);
+            x.claims.len()
+        };
+        assert!(extract(1) > 10);
+        assert!(extract(4) > 10);
+    }
 }

@@ -80,9 +80,17 @@ fn starts_sentence(tok: &Token, text: &str) -> bool {
 
 /// Splits a token list into sentences.
 pub fn split(text: &str, tokens: &[Token]) -> Vec<SentenceSpan> {
+    split_from(text, tokens, 0)
+}
+
+/// Splits a piece of a document's tokens into sentences, numbering its
+/// paragraphs from `first_paragraph`. The piece must start at the start of
+/// the text or right after a paragraph break: nothing the splitter looks at
+/// reaches back across a break, so the pieces split as the whole would.
+pub fn split_from(text: &str, tokens: &[Token], first_paragraph: usize) -> Vec<SentenceSpan> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut paragraph = 0;
+    let mut paragraph = first_paragraph;
     // Token where the current paragraph starts, and whether a line break
     // has been seen in it yet.
     let mut paragraph_start = 0;
