@@ -193,7 +193,7 @@ impl Lexer {
             } else if c.is_ascii_digit()
                 || (c == '.'
                     && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
-                    && (space_before || tokens.is_empty() || prev_is_open(text, &tokens)))
+                    && (space_before || tokens.is_empty() || prev_is_open(text, tokens)))
             {
                 let (len, dotted) = number_len(&text[i..]);
                 kind = if dotted { Kind::Dotted } else { Kind::Number };
