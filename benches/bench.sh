@@ -63,13 +63,13 @@ say "- build: $(rustc -V), release profile (LTO fat, one codegen unit)"
 say "- corpus: examples/corpus.rs, seed 1 (news-like copy, about 20 claims per KB)"
 say ""
 
-say "## Stages, in-process (one thread, text corpus, reading not timed)"
+say "## Stages, in-process (one thread, text corpus, reading not timed, best of 2 runs)"
 say ""
 say "| corpus | claims | extraction MB/s | reconciler claims/s | report + JSON s |"
 say "|---|---|---|---|---|"
 for s in $SIZES; do
     f=$(corpus "$s" txt)
-    line=$("$STAGES" "$f")
+    line=$("$STAGES" "$f" --repeat 2)
     get() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
     say "| ${s} MB | $(get claims) | $(get extract_mbs) | $(get reconcile_claims_per_s) | $(get report_json_s) |"
 done

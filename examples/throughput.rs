@@ -14,6 +14,11 @@ use figcheck::input::{Document, InputOptions};
 use figcheck::{Options, extract, reconcile, report};
 use std::time::{Duration, Instant};
 
+// The allocator the figcheck binary uses, so that the stages are timed as
+// they run there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut path = None;
     let mut jsonl = false;
