@@ -13,8 +13,11 @@ const VERBS: &[&str] = &[
     "pushes", "pushing", "pushed", "lift", "lifts", "lifting", "lifted", "raise", "raises",
     "raising", "raised", "put", "puts", "putting",
 ];
-const OWNERS: &[&str] = &["the", "its", "their", "our", "his", "her"];
-const NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "figure", "sum"];
+/// Owners of a total ("its total"); the cue before a stated total
+/// ([`super::sum_cue`]) takes the same.
+pub(super) const OWNERS: &[&str] = &["the", "its", "their", "our", "his", "her"];
+/// Nouns for a total, as both cues read them.
+pub(super) const NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "figure", "sum"];
 /// Qualifiers that may stand between the cue and the total.
 const QUALIFIERS: &[&[&str]] = &[
     &["some"],

@@ -7,15 +7,13 @@
 //! match is found by trying each start in turn, as for the running-total
 //! cue ([`super::running_cue`]).
 
-use super::running_cue::{all_bytes, is_space, space, tokens};
+use super::running_cue::{NOUNS, OWNERS, all_bytes, is_space, space, tokens};
 
 const VERBS: &[&str] = &[
     "bring", "brings", "bringing", "brought", "take", "takes", "taking", "took", "taken", "push",
     "pushes", "pushing", "pushed", "lift", "lifts", "lifting", "lifted", "raise", "raises",
     "raising", "raised",
 ];
-const OWNERS: &[&str] = &["the", "its", "their", "our", "his", "her"];
-const NOUNS: &[&str] = &["total", "tally", "number", "count", "toll", "figure", "sum"];
 const QUALIFIERS: &[&[&str]] = &[
     &["some"],
     &["about"],
