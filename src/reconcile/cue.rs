@@ -231,6 +231,24 @@ impl Cue {
     pub fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
         self.for_text(text)?.captures(text)
     }
+
+    /// The match of a cue whose every match runs to the end of the text:
+    /// in ASCII text as `start` finds it, a hand-written reader of the same
+    /// pattern (so a short story need not compile the pattern), and in
+    /// other text by the pattern.
+    pub fn ending_match<'t>(
+        &self,
+        text: &'t str,
+        start: fn(&str) -> Option<usize>,
+    ) -> Option<&'t str> {
+        if !text.is_ascii() {
+            return self.find(text).map(|m| m.as_str());
+        }
+        (self.guard)(text)
+            .then(|| start(text))
+            .flatten()
+            .map(|s| &text[s..])
+    }
 }
 
 /// A cue pattern, compiled for the short texts the rules ask about.

@@ -33,14 +33,7 @@ const TOTAL_NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "fig
 /// The running-total cue the text ends with, if any: ASCII text is read
 /// by hand ([`super::running_cue`]), other text by [`TOTAL_CUE`].
 fn total_cue(text: &str) -> Option<&str> {
-    if !text.is_ascii() {
-        return TOTAL_CUE.find(text).map(|m| m.as_str());
-    }
-    let guard = ends_with_any(text, true, TOTAL_CUE_ENDS) && mentions(text, TOTAL_NOUNS);
-    guard
-        .then(|| super::running_cue::start(text))
-        .flatten()
-        .map(|s| &text[s..])
+    TOTAL_CUE.ending_match(text, super::running_cue::start)
 }
 
 /// A running-total cue right before the total.

@@ -94,14 +94,7 @@ static CUE_BEFORE: Cue = Cue::gated(
 /// The cue before a total the text ends with, if any: ASCII text is read
 /// by hand ([`super::sum_cue`]), other text by [`CUE_BEFORE`].
 fn cue_before(text: &str) -> Option<&str> {
-    if !text.is_ascii() {
-        return CUE_BEFORE.find(text).map(|m| m.as_str());
-    }
-    let guard = ends_with_any(text, true, CUE_ENDS) && mentions(text, CUE_WORDS);
-    guard
-        .then(|| super::sum_cue::start(text))
-        .flatten()
-        .map(|s| &text[s..])
+    CUE_BEFORE.ending_match(text, super::sum_cue::start)
 }
 
 /// A cue right after the total.
