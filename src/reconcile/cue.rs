@@ -479,6 +479,23 @@ pub mod testing {
             })
             .collect()
     }
+
+    /// Asserts that a hand-written matcher answers as the pattern it
+    /// replaces on every text, and that more than `matches` of the texts
+    /// match, so that the comparison cannot pass by the pattern never
+    /// matching.
+    pub fn assert_agrees(
+        pattern: &regex::Regex,
+        hand: impl Fn(&str) -> bool,
+        texts: &[String],
+        matches: usize,
+    ) {
+        let found = texts.iter().filter(|t| pattern.is_match(t)).count();
+        assert!(found > matches, "only {found} of the texts match {pattern}");
+        for t in texts {
+            assert_eq!(hand(t), pattern.is_match(t), "{t:?}");
+        }
+    }
 }
 
 #[cfg(test)]
