@@ -461,7 +461,7 @@ mod tests {
             check_each(docs, &crate::Options::default(), par(2, 4), |d, rep| {
                 assert_eq!(rep.documents.len(), 1);
                 assert_eq!(rep.documents[0].path, d.name);
-                assert!(rep.claims.iter().all(|c| c.document == d.name));
+                assert!(rep.claims.iter().all(|c| *c.document == *d.name));
                 names.push(d.name);
                 Ok(())
             });

@@ -248,7 +248,7 @@ fn found_at(e: &Expected, opts: &Options) -> Option<Period> {
     find(&e.input, &lower, |_| r, opts)
         .into_iter()
         .filter_map(|m| match m {
-            Mention::Period(p) | Mention::Date(p) => Some(p),
+            Mention::Period(p) | Mention::Date(p) => Some(Period::clone(&p)),
             Mention::Comparison { .. } => None,
         })
         .filter(|p| p.offset.0 < hi && lo < p.offset.1)

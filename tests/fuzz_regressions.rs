@@ -33,7 +33,7 @@ fn run_like_the_fuzzer(data: &[u8]) {
         for c in &report.claims {
             assert!(
                 docs.iter()
-                    .filter(|d| d.name == c.document)
+                    .filter(|d| *d.name == *c.document)
                     .any(|d| d.text.get(c.start..c.end) == Some(c.literal.as_str())),
                 "claim {} is not a slice of its document",
                 c.id

@@ -209,7 +209,7 @@ proptest! {
     #[test]
     fn claim_spans_hold_for_undecodable_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let doc = Document::from_bytes("t.txt", bytes, &InputOptions::default());
-        prop_assert_eq!(doc.text.len(), doc.source.len());
+        prop_assert_eq!(doc.text.len(), doc.source().len());
         assert_spans(&doc)?;
     }
 }

@@ -21,6 +21,7 @@ use crate::period::Period;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// About how many tokens of a document are held at once (a token is a few
 /// dozen bytes; this keeps a piece to a megabyte or two however long the
@@ -91,7 +92,9 @@ pub struct Claim {
     pub unit_inferred: bool,
     /// What is counted and what happened to it ("account suspend").
     pub measure: Option<String>,
-    pub period: Option<Period>,
+    /// Shared with the document's period list and the other claims it
+    /// governs.
+    pub period: Option<Arc<Period>>,
     /// Index of the sentence within the batch.
     pub sentence: usize,
     /// Half the unit of the last written digit: the rounding the figure's
@@ -141,7 +144,10 @@ pub struct Extraction {
     pub period_options: period::Options,
     /// The period phrases of each document (by document index), in text
     /// order, so that rules need not read them again.
-    pub periods: Vec<Vec<Period>>,
+    pub periods: Vec<Vec<Arc<Period>>>,
+    /// Each document's text in ASCII lower case (same offsets), by
+    /// document index: the rules read it as well.
+    pub lower: Vec<String>,
 }
 
 impl Extraction {
@@ -196,8 +202,10 @@ impl Extraction {
         unit::infer_missing_units(&lower, &mut self.claims, &self.sentences[doc_sentences..]);
         if self.periods.len() <= doc_index {
             self.periods.resize(doc_index + 1, Vec::new());
+            self.lower.resize(doc_index + 1, String::new());
         }
         self.periods[doc_index] = periods.into_periods();
+        self.lower[doc_index] = lower;
     }
 
     /// Reads the claims of the sentences of one piece of a document.
@@ -377,6 +385,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn claims_share_the_period_that_governs_them() {
+        let text = "Since mid-2015, it has suspended over 125,000 accounts and 4,000 groups.";
+        let doc = Document::new("t", text.as_bytes().to_vec(), text.to_string());
+        let x = extract(std::slice::from_ref(&doc));
+        let [a, b] = &x.claims[..] else {
+            panic!("{:?}", x.claims)
+        };
+        let (Some(pa), Some(pb)) = (&a.period, &b.period) else {
+            panic!("{a:?} {b:?}")
+        };
+        assert!(Arc::ptr_eq(pa, pb));
+        assert!(x.periods[0].iter().any(|p| Arc::ptr_eq(p, pa)));
+        assert_eq!(x.lower[0], text.to_ascii_lowercase());
     }
 
     #[test]

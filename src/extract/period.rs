@@ -29,12 +29,14 @@ use crate::period::{Edge, Period};
 use atom::{Atom, Cal, Unit};
 use chrono::NaiveDate;
 use resolve::{Span, resolve as resolve_cal};
+use std::sync::Arc;
 
 /// A calendar phrase found in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mention {
-    /// A period that can govern the figures near it.
-    Period(Period),
+    /// A period that can govern the figures near it; shared with the
+    /// claims it governs.
+    Period(Arc<Period>),
     /// A comparison with the same period `months` earlier ("year-on-year":
     /// 12; 0 when the lag is a week).
     Comparison {
@@ -44,7 +46,7 @@ pub enum Mention {
     },
     /// A date or year that governs no figure (when something was said, a
     /// dateline, a year on its own), resolved like a period.
-    Date(Period),
+    Date(Arc<Period>),
 }
 
 impl Mention {
@@ -72,7 +74,7 @@ impl Periods {
     }
 
     /// The periods alone, without comparisons ("year on year").
-    pub fn into_periods(self) -> Vec<Period> {
+    pub fn into_periods(self) -> Vec<Arc<Period>> {
         self.mentions
             .into_iter()
             .filter_map(|m| match m {
@@ -401,10 +403,10 @@ fn range_mention(
     let offset = (start, b.end);
     let words = text[start..b.end].to_string();
     let (Some(x), Some(y)) = (resolve_cal(&ca, r, opts), resolve_cal(&cb, r, opts)) else {
-        return Some(Mention::Period(unresolved(words, offset)));
+        return Some(Mention::Period(Arc::new(unresolved(words, offset))));
     };
     let span = resolve::range(&x, &y, ambiguous);
-    Some(Mention::Period(to_period(words, offset, span)))
+    Some(Mention::Period(Arc::new(to_period(words, offset, span))))
 }
 
 /// Gives a range's phrases the year the other states ("January to March
@@ -515,10 +517,10 @@ fn single(
     let date = || {
         let words = text[a.start..a.end].to_string();
         let offset = (a.start, a.end);
-        Mention::Date(match resolve_cal(&a.cal, r, opts) {
+        Mention::Date(Arc::new(match resolve_cal(&a.cal, r, opts) {
             Some(x) => to_period(words, offset, x),
             None => unresolved(words, offset),
-        })
+        }))
     };
     let strong = matches!(
         lead,
@@ -544,10 +546,10 @@ fn single(
     let offset = (start, a.end);
     let words = text[start..a.end].to_string();
     let Some(x) = resolve_cal(&a.cal, r, opts) else {
-        return Mention::Period(unresolved(words, offset));
+        return Mention::Period(Arc::new(unresolved(words, offset)));
     };
     if !bounding {
-        return Mention::Period(to_period(words, offset, x));
+        return Mention::Period(Arc::new(to_period(words, offset, x)));
     }
     let to_ref = |start: Edge| match r {
         Some(r) => Period::new(words.clone(), offset, start, Edge::Exact(r)),
@@ -565,7 +567,7 @@ fn single(
         Lead::UnitsTo { n, unit } => units_to(words.clone(), offset, &x.as_end, n, unit),
         _ => to_period(words.clone(), offset, x),
     };
-    Mention::Period(p)
+    Mention::Period(Arc::new(p))
 }
 
 /// "Until April 27": up to the end of the phrase, or, as some read it,

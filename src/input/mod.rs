@@ -66,9 +66,12 @@ pub enum DateSource {
 pub struct Document {
     /// The name reports use: the path as given, `<stdin>`, or a record id.
     pub name: String,
-    /// The original bytes.
-    pub source: Vec<u8>,
-    /// The prose, with the same byte length as `source`.
+    /// The original bytes, when they differ from `text` (markup, or bytes
+    /// that were not UTF-8); see [`Document::source`]. Most documents are
+    /// plain text, and holding their bytes twice would double the largest
+    /// thing a huge document keeps.
+    source: Option<Vec<u8>>,
+    /// The prose, with the same byte length as the source.
     pub text: String,
     pub reference_date: Option<NaiveDate>,
     pub date_source: DateSource,
@@ -97,11 +100,20 @@ impl Document {
     /// A document from raw bytes; `text` must already have `source`'s length.
     pub fn new(name: impl Into<String>, source: Vec<u8>, text: String) -> Document {
         debug_assert_eq!(source.len(), text.len());
+        let source = (source != text.as_bytes()).then_some(source);
+        Document::with_source(name.into(), source, text)
+    }
+
+    /// `source` is `None` when the bytes are the text's own.
+    fn with_source(name: String, source: Option<Vec<u8>>, text: String) -> Document {
         let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', &source).map(|i| i + 1))
+            .chain(
+                memchr::memchr_iter(b'\n', source.as_deref().unwrap_or(text.as_bytes()))
+                    .map(|i| i + 1),
+            )
             .collect();
         Document {
-            name: name.into(),
+            name,
             source,
             text,
             reference_date: None,
@@ -116,14 +128,25 @@ impl Document {
     /// A plain-text document from bytes, decoding and dating it.
     pub fn from_bytes(name: impl Into<String>, source: Vec<u8>, opts: &InputOptions) -> Document {
         let name = name.into();
-        let (text, lossy) = decode_same_length(&source);
-        let mut doc = Document::new(name, source, text);
-        if lossy {
-            doc.warnings
-                .push("not valid UTF-8; undecodable bytes were read as '?'".to_string());
-        }
+        let mut doc = match String::from_utf8(source) {
+            // Valid UTF-8 is its own text: no copy.
+            Ok(text) => Document::with_source(name, None, text),
+            Err(e) => {
+                let source = e.into_bytes();
+                let (text, _) = decode_same_length(&source);
+                let mut doc = Document::with_source(name, Some(source), text);
+                doc.warnings
+                    .push("not valid UTF-8; undecodable bytes were read as '?'".to_string());
+                doc
+            }
+        };
         doc.assign_date(opts.date, None);
         doc
+    }
+
+    /// The original bytes, with the same length as `text`.
+    pub fn source(&self) -> &[u8] {
+        self.source.as_deref().unwrap_or(self.text.as_bytes())
     }
 
     /// Sets the reference date: the option first, then metadata, then a
@@ -156,10 +179,11 @@ impl Document {
 
     /// 1-based line and column of a byte offset; columns count characters.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.source.len());
+        let source = self.source();
+        let offset = offset.min(source.len());
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        (line, count_chars(&self.source[start..offset]) + 1)
+        (line, count_chars(&source[start..offset]) + 1)
     }
 }
 
@@ -185,7 +209,7 @@ impl<'a> Positions<'a> {
 
     /// 1-based line and column of a byte offset, as [`Document::line_col`].
     pub fn at(&mut self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.doc.source.len());
+        let offset = offset.min(self.doc.text.len());
         if offset < self.offset {
             (self.line, self.column) = self.doc.line_col(offset);
         } else {
@@ -196,7 +220,7 @@ impl<'a> Positions<'a> {
                 self.column = 1;
                 self.doc.line_starts[line - 1]
             };
-            self.column += count_chars(&self.doc.source[from..offset]);
+            self.column += count_chars(&self.doc.source()[from..offset]);
             self.line = line;
         }
         self.offset = offset;
@@ -454,6 +478,24 @@ mod tests {
         for o in offsets {
             assert_eq!(pos.at(o), doc.line_col(o), "offset {o}");
         }
+    }
+
+    #[test]
+    fn plain_text_is_held_once() {
+        let bytes = "The firm cut 120 jobs.\n".as_bytes().to_vec();
+        let buffer = bytes.as_ptr();
+        let doc = Document::from_bytes("t", bytes, &InputOptions::default());
+        assert_eq!(doc.text.as_ptr(), buffer);
+        assert_eq!(doc.source().as_ptr(), buffer);
+        // Bytes that are not UTF-8 keep their own copy, and their columns.
+        let doc = Document::from_bytes("t", b"caf\xe9\xe9 12".to_vec(), &InputOptions::default());
+        assert_eq!(doc.source(), b"caf\xe9\xe9 12");
+        assert_eq!(doc.text, "caf?? 12");
+        assert_eq!(doc.line_col(6), (1, 7));
+        assert_eq!(doc.warnings.len(), 1);
+        // Markup keeps its source beside the prose.
+        let doc = Document::new("t", b"<b>12</b>".to_vec(), "   12    ".into());
+        assert_eq!(doc.source(), b"<b>12</b>");
     }
 
     #[test]

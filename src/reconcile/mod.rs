@@ -78,9 +78,9 @@ pub struct Story<'a> {
     pub claims: &'a [Claim],
     pub sentences: &'a [Sentence],
     /// Each document's period phrases, as the extractor read them.
-    pub periods: &'a [Vec<crate::period::Period>],
+    pub periods: &'a [Vec<std::sync::Arc<crate::period::Period>>],
     /// Each document's text in ASCII lower case (same offsets).
-    lower: Vec<String>,
+    lower: Vec<std::borrow::Cow<'a, str>>,
     /// Each sentence's before/after pairs, found on first use: several
     /// rules read them.
     pairs: std::cell::OnceCell<Vec<Vec<pairs::BeforeAfter>>>,
@@ -104,7 +104,16 @@ impl<'a> Story<'a> {
             claims: &extraction.claims,
             sentences: &extraction.sentences,
             periods: &extraction.periods,
-            lower: docs.iter().map(|d| d.text.to_ascii_lowercase()).collect(),
+            // The extractor's, unless the extraction was put together by
+            // hand.
+            lower: docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| match extraction.lower.get(i) {
+                    Some(l) if l.len() == d.text.len() => l.as_str().into(),
+                    _ => d.text.to_ascii_lowercase().into(),
+                })
+                .collect(),
             pairs: std::cell::OnceCell::new(),
             adjusted: vec![std::cell::OnceCell::new(); extraction.sentences.len()],
             running: (0..extraction.claims.len())

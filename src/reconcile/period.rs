@@ -23,7 +23,7 @@ use crate::interval::Interval;
 use crate::period::{Edge, Period};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub struct PeriodLength;
 
@@ -156,10 +156,10 @@ impl PeriodLength {
     }
 
     /// The period a duration measures: right after it, or right before it.
-    fn measured<'p>(story: &Story, c: usize, periods: &'p [Period]) -> Option<&'p Period> {
+    fn measured<'p>(story: &Story, c: usize, periods: &'p [Arc<Period>]) -> Option<&'p Period> {
         let claim = &story.claims[c];
         let sen = &story.sentences[claim.sentence];
-        let spans = |p: &&Period| {
+        let spans = |p: &&Arc<Period>| {
             p.resolved
                 && SPAN_WORDS.is_match(&p.text.to_ascii_lowercase())
                 && p.offset.0 >= sen.start
@@ -172,17 +172,21 @@ impl PeriodLength {
             .get(next)
             .filter(spans)
             .filter(|p| GAP_AFTER.is_match(story.lower(claim.doc, claim.span.1, p.offset.0)));
-        after.or_else(|| {
-            let prev = periods.partition_point(|p| p.offset.0 < claim.span.0);
-            periods[..prev]
-                .last()
-                .filter(spans)
-                .filter(|p| p.offset.1 <= claim.span.0)
-                .filter(|p| GAP_BEFORE.is_match(story.lower(claim.doc, p.offset.1, claim.span.0)))
-        })
+        after
+            .or_else(|| {
+                let prev = periods.partition_point(|p| p.offset.0 < claim.span.0);
+                periods[..prev]
+                    .last()
+                    .filter(spans)
+                    .filter(|p| p.offset.1 <= claim.span.0)
+                    .filter(|p| {
+                        GAP_BEFORE.is_match(story.lower(claim.doc, p.offset.1, claim.span.0))
+                    })
+            })
+            .map(|p| &**p)
     }
 
-    fn duration(story: &Story, c: usize, periods: &[Period]) -> Option<Check> {
+    fn duration(story: &Story, c: usize, periods: &[Arc<Period>]) -> Option<Check> {
         let claim = &story.claims[c];
         let unit = PeriodLength::duration_unit(claim)?;
         let p = &since_whole_unit(PeriodLength::measured(story, c, periods)?);
@@ -219,7 +223,7 @@ impl super::Rule for PeriodLength {
     fn check(&self, story: &Story, out: &mut Vec<Check>) {
         // Each document's periods, in text order: those the extractor read,
         // else (an extraction put together by hand) read here.
-        let periods: Vec<std::borrow::Cow<[Period]>> = story
+        let periods: Vec<std::borrow::Cow<[Arc<Period>]>> = story
             .docs
             .iter()
             .enumerate()

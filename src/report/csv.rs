@@ -49,8 +49,8 @@ pub fn write_rows(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for c in &report.claims {
         let period = c.period.as_ref();
         w.write_record([
-            c.id.clone(),
-            c.document.clone(),
+            c.id.to_string(),
+            c.document.to_string(),
             c.line.to_string(),
             c.column.to_string(),
             c.start.to_string(),
@@ -73,7 +73,7 @@ pub fn write_rows(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .and_then(|p| p.end.map(|d| d.to_string()))
                 .unwrap_or_default(),
             name(&c.status),
-            c.checks.join(";"),
+            super::join_ids(&c.checks, ";"),
         ])
         .map_err(io_error)?;
     }

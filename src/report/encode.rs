@@ -9,7 +9,7 @@
 //! tests below check that both give the same bytes, field for field.
 
 use super::{
-    CheckRecord, ClaimRecord, ClaimStatus, Day, DocumentInfo, Excerpt, Num, PeriodInfo,
+    CheckRecord, ClaimRecord, ClaimStatus, Day, DocumentInfo, Excerpt, Id, Num, PeriodInfo,
     ReadingInfo, Summary, iso_bytes,
 };
 use crate::extract::{Qualifier, Quantity};
@@ -284,6 +284,24 @@ impl<'a> Seq<'a> {
         a.close();
     }
 
+    /// An id as a JSON string ("c3").
+    #[inline(always)]
+    pub fn id<const P: char>(&mut self, key: Key, v: Id<P>) {
+        id(self.key(key).buf, v);
+    }
+
+    pub fn ids<const P: char>(&mut self, key: Key, items: &[Id<P>]) {
+        if items.is_empty() {
+            // Most claims take part in no check.
+            return self.raw(key, "[]");
+        }
+        let mut a = Seq::array(self.key(key));
+        for &v in items {
+            id(a.element().buf, v);
+        }
+        a.close();
+    }
+
     /// Hands what is written so far to `w` once it is large, so a big
     /// report streams out instead of growing in memory.
     pub fn spill(&mut self, w: &mut dyn Write) -> std::io::Result<()> {
@@ -349,6 +367,15 @@ pub fn day(buf: &mut Vec<u8>, d: Day) {
         }
         None => string(buf, &d.to_string()),
     }
+}
+
+/// An id as a JSON string, `"c3"`: the prefix is ASCII and never escaped.
+pub fn id<const P: char>(buf: &mut Vec<u8>, v: Id<P>) {
+    let mut prefix = [0u8; 4];
+    buf.push(b'"');
+    buf.extend_from_slice(P.encode_utf8(&mut prefix).as_bytes());
+    buf.extend_from_slice(itoa::Buffer::new().format(v.0).as_bytes());
+    buf.push(b'"');
 }
 
 /// Which bytes a JSON string escapes, and how: 0 for none, `u` for
@@ -553,7 +580,7 @@ impl Fields for PeriodInfo {
 
 impl Fields for ClaimRecord {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.str(k!(3, "id"), &self.id);
+        o.id(k!(3, "id"), self.id);
         o.str(k!(3, "document"), &self.document);
         o.usize(k!(3, "line"), self.line);
         o.usize(k!(3, "column"), self.column);
@@ -577,9 +604,9 @@ impl Fields for ClaimRecord {
             Some(p) => p.encode(o.key(k!(3, "period"))),
             None => o.raw(k!(3, "period"), "null"),
         }
-        o.number(k!(3, "rounding"), self.rounding.as_ref());
+        o.number(k!(3, "rounding"), Some(&self.rounding));
         o.bool(k!(3, "range"), self.range);
-        if let Some([a, b]) = &self.range_ends {
+        if let Some([a, b]) = self.range_ends.as_deref() {
             let mut arr = Seq::array(o.key(k!(3, "range_ends")));
             for n in [a, b] {
                 number(arr.element().buf, *n);
@@ -590,7 +617,7 @@ impl Fields for ClaimRecord {
         o.bool(k!(3, "share"), self.share);
         o.opt_str(k!(3, "problem"), self.problem.as_deref());
         o.name(k!(3, "status"), claim_status(self.status));
-        o.strings(k!(3, "checks"), &self.checks);
+        o.ids(k!(3, "checks"), &self.checks);
     }
 }
 
@@ -606,7 +633,7 @@ impl Fields for Excerpt {
 
 impl Fields for CheckRecord {
     fn fields(&self, o: &mut Seq<'_>) {
-        o.str(k!(3, "id"), &self.id);
+        o.id(k!(3, "id"), self.id);
         o.str(k!(3, "rule"), self.rule);
         o.name(k!(3, "status"), status(self.status));
         match self.severity {
@@ -614,7 +641,7 @@ impl Fields for CheckRecord {
             None => o.raw(k!(3, "severity"), "null"),
         }
         o.str(k!(3, "document"), &self.document);
-        o.strings(k!(3, "claims"), &self.claims);
+        o.ids(k!(3, "claims"), &self.claims);
         o.str(k!(3, "explanation"), &self.explanation);
         o.str(k!(3, "evidence"), &self.evidence);
         o.bool(k!(3, "rounding_only"), self.rounding_only);

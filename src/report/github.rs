@@ -25,7 +25,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             _ => "error",
         };
         let mut props = vec![format!("file={}", property(&check.document))];
-        if let Some(c) = check.claims.last().and_then(|id| report.claim(id)) {
+        if let Some(c) = check.claims.last().and_then(|id| report.claim(*id)) {
             props.push(format!("line={}", c.line));
             props.push(format!("col={}", c.column));
             props.push(format!(

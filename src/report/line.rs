@@ -10,7 +10,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let (line, column) = check
             .claims
             .last()
-            .and_then(|id| report.claim(id))
+            .and_then(|id| report.claim(*id))
             .map_or((1, 1), |c| (c.line, c.column));
         writeln!(
             out,

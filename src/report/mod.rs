@@ -22,7 +22,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// The verdict on one claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -77,8 +79,9 @@ pub struct ReadingInfo {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ClaimRecord {
-    pub id: String,
-    pub document: String,
+    pub id: ClaimId,
+    /// Shared by the document's records.
+    pub document: Arc<str>,
     pub line: usize,
     pub column: usize,
     pub start: usize,
@@ -91,35 +94,34 @@ pub struct ClaimRecord {
     pub low_inclusive: bool,
     pub high_inclusive: bool,
     pub qualifier: Qualifier,
-    pub qualifier_text: Option<String>,
+    pub qualifier_text: Option<Box<str>>,
     pub quantity: Quantity,
     pub currency: Option<String>,
     pub unit: Option<String>,
     pub unit_inferred: bool,
     pub measure: Option<String>,
-    /// Boxed: most claims have none, and a record must stay no larger
-    /// than a claim (see [`Report::from_extraction`]).
-    pub period: Option<Box<PeriodInfo>>,
-    pub rounding: Option<Num>,
+    /// Shared by the records of the claims the period governs.
+    pub period: Option<Arc<PeriodInfo>>,
+    pub rounding: Num,
     pub range: bool,
     /// A range's two ends as stated.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub range_ends: Option<[Num; 2]>,
+    pub range_ends: Option<Box<[Num; 2]>>,
     pub vague: bool,
     pub share: bool,
-    pub problem: Option<String>,
+    pub problem: Option<Box<str>>,
     pub status: ClaimStatus,
-    pub checks: Vec<String>,
+    pub checks: Vec<CheckId>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CheckRecord {
-    pub id: String,
+    pub id: CheckId,
     pub rule: &'static str,
     pub status: Status,
     pub severity: Option<Severity>,
-    pub document: String,
-    pub claims: Vec<String>,
+    pub document: Arc<str>,
+    pub claims: Vec<ClaimId>,
     pub explanation: String,
     pub evidence: String,
     pub rounding_only: bool,
@@ -179,21 +181,46 @@ pub struct Report {
     pub summary: Summary,
 }
 
-/// A claim or check id: "c3", "k12".
-fn id(prefix: char, n: usize) -> String {
-    let mut s = String::with_capacity(8);
-    s.push(prefix);
-    s.push_str(itoa::Buffer::new().format(n));
-    s
+/// A claim or check id, written as its prefix and 1-based number ("c3",
+/// "k12"). A number rather than a string: a report of millions of claims
+/// would otherwise hold millions of small strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id<const PREFIX: char>(pub usize);
+
+/// A claim's id: "c3".
+pub type ClaimId = Id<'c'>;
+/// A check's id: "k12".
+pub type CheckId = Id<'k'>;
+
+impl<const PREFIX: char> Id<PREFIX> {
+    /// The id of the item at 0-based `index`.
+    pub fn of_index(index: usize) -> Id<PREFIX> {
+        Id(index + 1)
+    }
 }
 
-/// "c3" shifted by 10 is "c13".
-fn shift_id(id: &mut String, by: usize) {
-    if by == 0 || id.len() < 2 {
-        return;
+/// Ids as written, joined by `sep` ("c1;c2").
+pub fn join_ids<const PREFIX: char>(ids: &[Id<PREFIX>], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push(PREFIX);
+        out.push_str(itoa::Buffer::new().format(id.0));
     }
-    if let Some(Ok(n)) = id.get(1..).map(str::parse::<usize>) {
-        *id = self::id(char::from(id.as_bytes()[0]), n + by);
+    out
+}
+
+impl<const PREFIX: char> std::fmt::Display for Id<PREFIX> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{PREFIX}{}", self.0)
+    }
+}
+
+impl<const PREFIX: char> Serialize for Id<PREFIX> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -326,17 +353,8 @@ fn band(e: &Edge) -> Option<[Day; 2]> {
 
 impl PeriodInfo {
     pub fn from_period(p: &Period) -> PeriodInfo {
-        PeriodInfo::with_text(p.text.clone(), p)
-    }
-
-    /// The period's info, its words moved rather than copied.
-    pub fn from_owned(mut p: Period) -> PeriodInfo {
-        PeriodInfo::with_text(std::mem::take(&mut p.text), &p)
-    }
-
-    fn with_text(text: String, p: &Period) -> PeriodInfo {
         PeriodInfo {
-            text,
+            text: p.text.clone(),
             start: p.start.earliest().map(Day),
             end: p.end.latest().map(Day),
             start_kind: edge_kind(&p.start),
@@ -374,9 +392,10 @@ impl Report {
             claims,
             sentences,
             periods,
+            lower,
             ..
         } = extraction;
-        drop(periods);
+        drop((periods, lower));
         let check_records = check_records(docs, &claims, &sentences, checks);
         drop(sentences);
         Report::assemble(docs, claims, check_records, checks)
@@ -390,15 +409,16 @@ impl Report {
     ) -> Report {
         // Mapped in place: a record is no larger than a claim, so the
         // claims' buffer holds the records.
+        let mut shared = Shared::new(docs);
         let mut claims: Vec<ClaimRecord> = claims
             .into_iter()
             .enumerate()
-            .map(|(i, c)| claim_record(docs, i, c))
+            .map(|(i, c)| claim_record(docs, &mut shared, i, c))
             .collect();
         for (k, check) in checks.iter().enumerate() {
             for &c in &check.claims {
                 let record = &mut claims[c];
-                record.checks.push(id('k', k + 1));
+                record.checks.push(CheckId::of_index(k));
                 record.status = match (record.status, check.status) {
                     (ClaimStatus::Inconsistent, _) | (_, Status::Inconsistent) => {
                         ClaimStatus::Inconsistent
@@ -474,22 +494,21 @@ impl Report {
             return;
         }
         for c in &mut self.claims {
-            shift_id(&mut c.id, claims);
-            c.checks.iter_mut().for_each(|k| shift_id(k, checks));
+            c.id.0 += claims;
+            c.checks.iter_mut().for_each(|k| k.0 += checks);
         }
         for k in &mut self.checks {
-            shift_id(&mut k.id, checks);
-            k.claims.iter_mut().for_each(|c| shift_id(c, claims));
+            k.id.0 += checks;
+            k.claims.iter_mut().for_each(|c| c.0 += claims);
         }
     }
 
-    /// A claim by its id ("c3").
-    pub fn claim(&self, id: &str) -> Option<&ClaimRecord> {
-        // Ids are "c" and the 1-based index, so the lookup is direct unless
-        // the list was filtered.
-        id.strip_prefix('c')
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| self.claims.get(n.wrapping_sub(1)))
+    /// A claim by its id.
+    pub fn claim(&self, id: ClaimId) -> Option<&ClaimRecord> {
+        // An id is the 1-based index, so the lookup is direct unless the
+        // list was filtered.
+        self.claims
+            .get(id.0.wrapping_sub(1))
             .filter(|c| c.id == id)
             .or_else(|| self.claims.iter().find(|c| c.id == id))
     }
@@ -532,11 +551,12 @@ fn check_records(
     sentences: &[Sentence],
     checks: &[Check],
 ) -> Vec<CheckRecord> {
+    let names: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.name.as_str())).collect();
     checks
         .iter()
         .enumerate()
         .map(|(k, check)| CheckRecord {
-            id: id('k', k + 1),
+            id: CheckId::of_index(k),
             rule: check.rule,
             status: check.status,
             severity: check.severity,
@@ -545,10 +565,10 @@ fn check_records(
             document: check
                 .claims
                 .last()
-                .map(|&c| docs[claims[c].doc].name.clone())
-                .or_else(|| (docs.len() == 1).then(|| docs[0].name.clone()))
-                .unwrap_or_default(),
-            claims: check.claims.iter().map(|c| id('c', c + 1)).collect(),
+                .map(|&c| names[claims[c].doc].clone())
+                .or_else(|| (docs.len() == 1).then(|| names[0].clone()))
+                .unwrap_or_else(|| Arc::from("")),
+            claims: check.claims.iter().map(|&c| ClaimId::of_index(c)).collect(),
             explanation: check.explanation.clone(),
             evidence: check.evidence.clone(),
             rounding_only: check.rounding_only,
@@ -573,7 +593,7 @@ fn excerpt(
 ) -> Option<Excerpt> {
     let last = claims.get(*check.claims.last()?)?;
     let doc = docs.get(last.doc)?;
-    let src = &doc.source;
+    let src = doc.source();
     let (mut s_start, mut s_end) = (usize::MAX, 0);
     let (mut c_start, mut c_end) = (usize::MAX, 0);
     for &c in &check.claims {
@@ -662,13 +682,39 @@ fn single_spaced(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What the records of a batch share: each document's name, and each
+/// period's record, made once for all the claims it governs.
+struct Shared {
+    names: Vec<Arc<str>>,
+    /// By the period's address; the key's own `Arc` keeps that address
+    /// from being reused while the map lives.
+    periods: HashMap<*const Period, (Arc<Period>, Arc<PeriodInfo>)>,
+}
+
+impl Shared {
+    fn new(docs: &[Document]) -> Shared {
+        Shared {
+            names: docs.iter().map(|d| Arc::from(d.name.as_str())).collect(),
+            periods: HashMap::new(),
+        }
+    }
+
+    fn period(&mut self, p: Arc<Period>) -> Arc<PeriodInfo> {
+        let (_, info) = self.periods.entry(Arc::as_ptr(&p)).or_insert_with(|| {
+            let info = Arc::new(PeriodInfo::from_period(&p));
+            (p, info)
+        });
+        Arc::clone(info)
+    }
+}
+
 /// The record of claim `i`, its strings moved from the claim; its status
 /// and checks are filled in from the checks afterwards.
-fn claim_record(docs: &[Document], i: usize, c: Claim) -> ClaimRecord {
+fn claim_record(docs: &[Document], shared: &mut Shared, i: usize, c: Claim) -> ClaimRecord {
     let doc = &docs[c.doc];
     ClaimRecord {
-        id: id('c', i + 1),
-        document: doc.name.clone(),
+        id: ClaimId::of_index(i),
+        document: Arc::clone(&shared.names[c.doc]),
         line: c.line,
         column: c.column,
         start: c.start,
@@ -681,19 +727,21 @@ fn claim_record(docs: &[Document], i: usize, c: Claim) -> ClaimRecord {
         low_inclusive: c.interval.low.is_some_and(|b| b.inclusive),
         high_inclusive: c.interval.high.is_some_and(|b| b.inclusive),
         qualifier: c.qualifier,
-        qualifier_text: c.qualifier_text,
+        qualifier_text: c.qualifier_text.map(String::into_boxed_str),
         quantity: c.quantity,
         currency: c.currency,
         unit: c.unit,
         unit_inferred: c.unit_inferred,
         measure: c.measure,
-        period: c.period.map(|p| Box::new(PeriodInfo::from_owned(p))),
-        rounding: Some(json_number(c.rounding)),
+        period: c.period.map(|p| shared.period(p)),
+        rounding: json_number(c.rounding),
         range: c.range,
-        range_ends: c.ends.map(|(a, b)| [json_number(a), json_number(b)]),
+        range_ends: c
+            .ends
+            .map(|(a, b)| Box::new([json_number(a), json_number(b)])),
         vague: c.vague,
         share: c.share,
-        problem: c.problem,
+        problem: c.problem.map(String::into_boxed_str),
         status: ClaimStatus::Unchecked,
         checks: Vec::new(),
     }

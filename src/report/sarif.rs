@@ -37,7 +37,7 @@ fn sarif(report: &Report) -> Value {
             let claims: Vec<&ClaimRecord> = check
                 .claims
                 .iter()
-                .filter_map(|id| report.claim(id))
+                .filter_map(|id| report.claim(*id))
                 .collect();
             let mut result = json!({
                 "ruleId": check.rule,

@@ -36,11 +36,11 @@ fn render(report: &Report, check: &CheckRecord, renderer: &Renderer) -> Option<S
     // place is given in a note.
     let whole_lines = excerpt.column == 1;
     if whole_lines {
-        snippet = snippet.path(check.document.as_str());
+        snippet = snippet.path(&*check.document);
     }
     let last = check.claims.len().saturating_sub(1);
     for (i, id) in check.claims.iter().enumerate() {
-        let Some(claim) = report.claim(id) else {
+        let Some(claim) = report.claim(*id) else {
             continue;
         };
         if claim.document != check.document
@@ -64,10 +64,15 @@ fn render(report: &Report, check: &CheckRecord, renderer: &Renderer) -> Option<S
     let place = check
         .claims
         .last()
-        .and_then(|id| report.claim(id))
+        .and_then(|id| report.claim(*id))
         .map(|c| format!("at {}:{}:{}", check.document, c.line, c.column))
         .unwrap_or_default();
-    let mut groups = vec![level.primary_title(title).id(&check.id).element(snippet)];
+    let mut groups = vec![
+        level
+            .primary_title(title)
+            .id(check.id.to_string())
+            .element(snippet),
+    ];
     if !whole_lines {
         groups.push(Group::with_title(Level::NOTE.secondary_title(place)));
     }

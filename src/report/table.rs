@@ -36,7 +36,7 @@ fn check_status(s: Status, color: bool) -> String {
 fn value_text(c: &ClaimRecord) -> String {
     let n = |x: &Option<Num>| x.as_ref().map(|n| n.to_string());
     match (n(&c.low), n(&c.high)) {
-        _ if c.problem.is_some() => c.problem.clone().unwrap_or_default(),
+        _ if c.problem.is_some() => c.problem.as_deref().unwrap_or_default().to_string(),
         (Some(l), Some(h)) if l == h => l,
         (Some(l), Some(h)) => format!(
             "{}{l}, {h}{}",
@@ -97,7 +97,7 @@ pub fn write(report: &Report, opts: TableOptions, out: &mut dyn Write) -> io::Re
                 })
                 .unwrap_or_default();
             table.add_row(vec![
-                Cell::new(&c.id),
+                Cell::new(c.id),
                 Cell::new(place),
                 Cell::new(&c.text),
                 Cell::new(value_text(c)),
@@ -129,7 +129,7 @@ pub fn write(report: &Report, opts: TableOptions, out: &mut dyn Write) -> io::Re
             check_status(k.status, opts.color),
             severity,
             k.explanation,
-            k.claims.join(", "),
+            super::join_ids(&k.claims, ", "),
             k.evidence
         )?;
         if k.rounding_only {

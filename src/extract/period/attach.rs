@@ -6,9 +6,10 @@
 
 use super::{Mention, Periods};
 use crate::extract::{Claim, Sentence};
+use std::sync::Arc;
 
 pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[Sentence]) {
-    let found: Vec<&crate::period::Period> = periods
+    let found: Vec<&Arc<crate::period::Period>> = periods
         .mentions
         .iter()
         .filter_map(|m| match m {
@@ -33,7 +34,7 @@ pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[
             .filter(|p| p.offset.1 <= claim.start || p.offset.0 >= claim.end)
             .min_by_key(|p| distance(p.offset, (claim.start, claim.end)));
         if let Some(p) = best {
-            claim.period = Some((*p).clone());
+            claim.period = Some(Arc::clone(p));
         }
     }
 }

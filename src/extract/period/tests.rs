@@ -22,7 +22,7 @@ fn periods_with(text: &str, r: Option<NaiveDate>, opts: &Options) -> Vec<Period>
     find(text, &lower, |_| r, opts)
         .into_iter()
         .filter_map(|m| match m {
-            Mention::Period(p) => Some(p),
+            Mention::Period(p) => Some(Period::clone(&p)),
             _ => None,
         })
         .collect()
