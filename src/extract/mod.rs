@@ -171,7 +171,7 @@ impl Extraction {
             doc,
             doc_index,
             lower: &lower,
-            periods: &periods,
+            periods: periods.cover(),
             positions: Positions::new(doc),
             figures: Vec::new(),
         };
@@ -291,7 +291,8 @@ struct Reader<'a> {
     doc: &'a Document,
     doc_index: usize,
     lower: &'a str,
-    periods: &'a period::Periods,
+    /// Which figures are part of a period phrase.
+    periods: period::Cover<'a>,
     positions: Positions<'a>,
     /// One buffer for every sentence's figures.
     figures: Vec<figure::Figure>,

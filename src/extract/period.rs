@@ -64,6 +64,35 @@ pub struct Periods {
     pub mentions: Vec<Mention>,
 }
 
+/// Answers [`Periods::covers`] walking the mentions once for figures in
+/// text order, rather than searching all of a long document's mentions for
+/// each figure.
+pub struct Cover<'a> {
+    mentions: &'a [Mention],
+    /// The first mention that may end after the last figure asked about.
+    first: usize,
+    last_start: usize,
+}
+
+impl Cover<'_> {
+    pub fn covers(&mut self, start: usize, end: usize) -> bool {
+        let ends_by = |m: &Mention| m.offset().1 <= start;
+        if start < self.last_start {
+            self.first = self.mentions.partition_point(ends_by);
+        } else {
+            // Usually the next figure is past a mention or two.
+            while self.mentions.get(self.first).is_some_and(ends_by) {
+                self.first += 1;
+            }
+        }
+        self.last_start = start;
+        self.mentions[self.first..]
+            .iter()
+            .take_while(|m| m.offset().0 < end)
+            .any(|m| m.offset().0 <= start && end <= m.offset().1)
+    }
+}
+
 impl Periods {
     /// Finds the periods of a document, each resolved against the reference
     /// date in force where it stands. `lower` is the ASCII lower-cased text.
@@ -87,11 +116,16 @@ impl Periods {
     /// Whether a figure at `[start, end)` is part of a period phrase ("the
     /// last 3 months", "Q3 2016"), and so no figure of its own.
     pub fn covers(&self, start: usize, end: usize) -> bool {
-        let i = self.mentions.partition_point(|m| m.offset().1 <= start);
-        self.mentions[i..]
-            .iter()
-            .take_while(|m| m.offset().0 < end)
-            .any(|m| m.offset().0 <= start && end <= m.offset().1)
+        self.cover().covers(start, end)
+    }
+
+    /// [`Periods::covers`] for figures asked about in text order.
+    pub fn cover(&self) -> Cover<'_> {
+        Cover {
+            mentions: &self.mentions,
+            first: 0,
+            last_start: 0,
+        }
     }
 
     /// Gives each claim the period that governs it in its sentence.

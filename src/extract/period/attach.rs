@@ -9,14 +9,18 @@ use crate::extract::{Claim, Sentence};
 use std::sync::Arc;
 
 pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[Sentence]) {
-    let found: Vec<&Arc<crate::period::Period>> = periods
+    // The offsets beside each period, so the search reads one array.
+    let found: Vec<((usize, usize), &Arc<crate::period::Period>)> = periods
         .mentions
         .iter()
         .filter_map(|m| match m {
-            Mention::Period(p) => Some(p),
+            Mention::Period(p) => Some((p.offset, p)),
             _ => None,
         })
         .collect();
+    // Claims come in text order: the first period that may fall in a
+    // claim's clause only moves forward, unless a clause starts earlier.
+    let (mut i, mut last_lo) = (0, 0);
     for claim in claims.iter_mut() {
         // `claim.sentence` indexes the batch's sentence list.
         let Some(s) = sentences.get(claim.sentence) else {
@@ -26,14 +30,22 @@ pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[
             continue;
         }
         let (lo, hi) = clause(text, s.start, s.end, claim.start, claim.end);
-        let i = found.partition_point(|p| p.offset.1 <= lo);
+        let ends_by = |(o, _): &((usize, usize), _)| o.1 <= lo;
+        if lo < last_lo {
+            i = found.partition_point(ends_by);
+        } else {
+            while found.get(i).is_some_and(ends_by) {
+                i += 1;
+            }
+        }
+        last_lo = lo;
         let best = found[i..]
             .iter()
-            .take_while(|p| p.offset.0 < hi)
-            .filter(|p| p.offset.0 >= lo && p.offset.1 <= hi)
-            .filter(|p| p.offset.1 <= claim.start || p.offset.0 >= claim.end)
-            .min_by_key(|p| distance(p.offset, (claim.start, claim.end)));
-        if let Some(p) = best {
+            .take_while(|(o, _)| o.0 < hi)
+            .filter(|(o, _)| o.0 >= lo && o.1 <= hi)
+            .filter(|(o, _)| o.1 <= claim.start || o.0 >= claim.end)
+            .min_by_key(|(o, _)| distance(*o, (claim.start, claim.end)));
+        if let Some((_, p)) = best {
             claim.period = Some(Arc::clone(p));
         }
     }

@@ -284,6 +284,34 @@ fn figures_beside_periods_stay_figures() {
 }
 
 #[test]
+fn the_cover_walk_answers_as_a_search() {
+    let text = "Between 2012 and 2018 it hired 300 people over the last 3 months; in Q3 2016 \
+                sales rose 4% in the year to June 2017, from 12 in the first half of 2015.";
+    let lower = text.to_ascii_lowercase();
+    let p = Periods {
+        mentions: find(text, &lower, |_| Some(r0()), &Options::default()),
+    };
+    assert!(p.mentions.len() >= 4);
+    // Every span, in text order and then in an order that steps back.
+    let spans: Vec<(usize, usize)> = (0..text.len())
+        .flat_map(|s| (s + 1..=text.len().min(s + 6)).map(move |e| (s, e)))
+        .collect();
+    let search = |(s, e): (usize, usize)| {
+        let i = p.mentions.partition_point(|m| m.offset().1 <= s);
+        p.mentions[i..]
+            .iter()
+            .take_while(|m| m.offset().0 < e)
+            .any(|m| m.offset().0 <= s && e <= m.offset().1)
+    };
+    let covered = spans.iter().filter(|&&x| search(x)).count();
+    assert!(covered > 20, "{covered}");
+    let mut cover = p.cover();
+    for &x in spans.iter().chain(spans.iter().rev().step_by(7)) {
+        assert_eq!(cover.covers(x.0, x.1), search(x), "{x:?}");
+    }
+}
+
+#[test]
 fn a_stated_day_anchors_the_sentence() {
     let r = d(2016, 8, 18);
     let text = "When it first disclosed figures on 5 February 2016, the company said it had \
