@@ -213,7 +213,12 @@ impl<'a> Positions<'a> {
         if offset < self.offset {
             (self.line, self.column) = self.doc.line_col(offset);
         } else {
-            let line = self.doc.line_starts.partition_point(|&s| s <= offset);
+            // Walked rather than searched: claims come in text order, and a
+            // search of a long document's lines missed the cache each step.
+            let mut line = self.line;
+            while self.doc.line_starts.get(line).is_some_and(|&s| s <= offset) {
+                line += 1;
+            }
             let from = if line == self.line {
                 self.offset
             } else {

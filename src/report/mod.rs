@@ -22,7 +22,6 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -683,28 +682,32 @@ fn single_spaced(s: &str) -> String {
 }
 
 /// What the records of a batch share: each document's name, and each
-/// period's record, made once for all the claims it governs.
+/// period's record, made once for the claims in a row that it governs.
 struct Shared {
     names: Vec<Arc<str>>,
-    /// By the period's address; the key's own `Arc` keeps that address
-    /// from being reused while the map lives.
-    periods: HashMap<*const Period, (Arc<Period>, Arc<PeriodInfo>)>,
+    /// The last period seen and its record. Claims come in text order, and
+    /// those a period governs stand together, so a map of every period
+    /// (a cache miss per claim in a long document) would share little more.
+    last: Option<(Arc<Period>, Arc<PeriodInfo>)>,
 }
 
 impl Shared {
     fn new(docs: &[Document]) -> Shared {
         Shared {
             names: docs.iter().map(|d| Arc::from(d.name.as_str())).collect(),
-            periods: HashMap::new(),
+            last: None,
         }
     }
 
     fn period(&mut self, p: Arc<Period>) -> Arc<PeriodInfo> {
-        let (_, info) = self.periods.entry(Arc::as_ptr(&p)).or_insert_with(|| {
-            let info = Arc::new(PeriodInfo::from_period(&p));
-            (p, info)
-        });
-        Arc::clone(info)
+        match &self.last {
+            Some((q, info)) if Arc::ptr_eq(q, &p) => Arc::clone(info),
+            _ => {
+                let info = Arc::new(PeriodInfo::from_period(&p));
+                self.last = Some((p, Arc::clone(&info)));
+                info
+            }
+        }
     }
 }
 
