@@ -89,7 +89,8 @@ pub struct Story<'a> {
     adjusted: Vec<std::cell::OnceCell<bool>>,
     /// Each claim's running total within its document, read on first use:
     /// `sum` and `cumulative` both ask.
-    running: Vec<std::cell::OnceCell<Option<cumulative::Running>>>,
+    /// Boxed: few claims are running totals, and every claim has a slot.
+    running: Vec<std::cell::OnceCell<Option<Box<cumulative::Running>>>>,
     pub options: &'a Options,
 }
 
@@ -146,8 +147,8 @@ impl<'a> Story<'a> {
     pub fn running(&self, t: usize) -> Option<&cumulative::Running> {
         self.running
             .get(t)?
-            .get_or_init(|| cumulative::running(self, t, None))
-            .as_ref()
+            .get_or_init(|| cumulative::running(self, t, None).map(Box::new))
+            .as_deref()
     }
 
     /// Lower-case text of a document between two offsets.
