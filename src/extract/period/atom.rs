@@ -243,6 +243,10 @@ struct Anchored {
     /// dead state: where a match may start. Most positions fail here,
     /// without a walk.
     live: Vec<[bool; 256]>,
+    /// For each distinct start state and first byte, the second bytes after
+    /// which the walk goes on (a bit each): most walks that start end on
+    /// their second byte, and the table is smaller than the automaton's.
+    live2: Vec<[[u64; 4]; 256]>,
 }
 
 impl Anchored {
@@ -274,11 +278,34 @@ impl Anchored {
             .iter()
             .map(|&s| std::array::from_fn(|b| !dfa.is_dead_state(dfa.next_state(s, b as u8))))
             .collect();
+        // The walk of `match_at` stops at its second byte when the state
+        // after it is dead, unless the first byte already made a match.
+        // Many first bytes lead to the same state: each state's bits are
+        // worked out once.
+        let mut seen: Vec<(StateID, [u64; 4])> = Vec::new();
+        let mut after = |s1: StateID| {
+            if let Some((_, bits)) = seen.iter().find(|(s, _)| *s == s1) {
+                return *bits;
+            }
+            let mut bits = [0u64; 4];
+            for b1 in 0..=255u8 {
+                if dfa.is_match_state(s1) || !dfa.is_dead_state(dfa.next_state(s1, b1)) {
+                    bits[usize::from(b1 >> 6)] |= 1 << (b1 & 63);
+                }
+            }
+            seen.push((s1, bits));
+            bits
+        };
+        let live2 = distinct
+            .iter()
+            .map(|&s| std::array::from_fn(|b0| after(dfa.next_state(s, b0 as u8))))
+            .collect();
         Some(Anchored {
             dfa,
             starts,
             kind,
             live,
+            live2,
         })
     }
 
@@ -289,10 +316,15 @@ impl Anchored {
         let kind_after =
             |b: Option<&u8>| usize::from(self.kind[b.map_or(256, |&b| usize::from(b))]);
         let mut kind = kind_after(behind(input.start()));
-        let from = input.start();
-        for (i, &b) in hay[from..input.end()].iter().enumerate() {
+        let (from, to) = (input.start(), input.end());
+        let second = |kind: usize, p: usize, b: u8| match hay.get(p + 1) {
+            Some(&b1) if p + 1 < to => self.goes_on(kind, b, b1),
+            _ => true,
+        };
+        for (i, &b) in hay[from..to].iter().enumerate() {
             let p = from + i;
             if self.live[kind][usize::from(b)]
+                && second(kind, p, b)
                 && let Some((pattern, end)) = self.match_at(input, p)?
             {
                 return Ok(Some(Match::new(pattern, p..end)));
@@ -300,6 +332,12 @@ impl Anchored {
             kind = kind_after(Some(&b));
         }
         Ok(None)
+    }
+
+    /// Whether a walk from start state `kind` goes on past bytes `b0` and
+    /// `b1` (or has matched after `b0`).
+    fn goes_on(&self, kind: usize, b0: u8, b1: u8) -> bool {
+        (self.live2[kind][usize::from(b0)][usize::from(b1 >> 6)] >> (b1 & 63)) & 1 == 1
     }
 
     /// The match that starts at `p`, if one does, and where it ends: the
@@ -1298,6 +1336,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_walk_that_ends_on_its_second_byte_matches_nothing() {
+        let Some(prebuilt) = &ATOM.prebuilt else {
+            return;
+        };
+        let mut skipped = 0;
+        for behind in [None, Some(b' '), Some(b'a'), Some(b'1'), Some(b'\n'), Some(b'-')] {
+            let kind = usize::from(prebuilt.kind[behind.map_or(256, usize::from)]);
+            for b0 in 0..=255u8 {
+                for b1 in 0..=255u8 {
+                    if prebuilt.goes_on(kind, b0, b1) {
+                        continue;
+                    }
+                    skipped += 1;
+                    let hay: Vec<u8> = behind.into_iter().chain([b0, b1, b'x', b' ']).collect();
+                    let at = usize::from(behind.is_some());
+                    let input = Input::new(&hay);
+                    assert_eq!(prebuilt.match_at(&input, at), Ok(None), "{behind:?} {b0} {b1}");
+                }
+            }
+        }
+        // Most pairs end the walk: the check is worth its table.
+        assert!(skipped > 6 * 65536 / 2, "{skipped}");
     }
 
     /// Every group of every match of `alt` in `text`, as the pattern
