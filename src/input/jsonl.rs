@@ -46,41 +46,38 @@ pub(crate) fn record(name: &str, line: usize, json: &str, opts: &InputOptions) -
     let at = || format!("{name}:{line}");
     let value: Value =
         serde_json::from_str(json).map_err(|e| anyhow!("{}: not a JSON record: {e}", at()))?;
-    let Value::Object(map) = value else {
+    let Value::Object(mut map) = value else {
         return Err(anyhow!("{}: not a JSON object", at()));
     };
     let f = &opts.fields;
-    let text = match map.get(&f.text) {
-        Some(Value::String(s)) => s.clone(),
-        Some(_) => return Err(anyhow!("{}: field \"{}\" is not a string", at(), f.text)),
-        None => return Err(anyhow!("{}: no \"{}\" field", at(), f.text)),
-    };
     let id = match map.get(&f.id) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         _ => format!("line{line}"),
     };
-    let mut doc = Document::new(format!("{name}#{id}"), text.clone().into_bytes(), text);
-    let published = match map.get(&f.published) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => {
-            let d = super::iso_date_prefix(s.trim());
-            if d.is_none() {
-                doc.warnings.push(format!(
-                    "line {line}: \"{}\" is not a date: {s:?}",
-                    f.published
-                ));
-            }
-            d
-        }
-        Some(other) => {
-            doc.warnings.push(format!(
-                "line {line}: \"{}\" is not a date: {other}",
-                f.published
-            ));
-            None
-        }
+    let (published, date_warning) = match map.get(&f.published) {
+        None | Some(Value::Null) => (None, None),
+        Some(Value::String(s)) => match super::iso_date_prefix(s.trim()) {
+            Some(d) => (Some(d), None),
+            None => (None, Some(format!("{s:?}"))),
+        },
+        Some(other) => (None, Some(other.to_string())),
     };
+    // Taken, not copied, once the other fields are read (they may name
+    // the same one).
+    let text = match map.get_mut(&f.text) {
+        Some(Value::String(s)) => std::mem::take(s),
+        Some(_) => return Err(anyhow!("{}: field \"{}\" is not a string", at(), f.text)),
+        None => return Err(anyhow!("{}: no \"{}\" field", at(), f.text)),
+    };
+    // The text is its own source: held once.
+    let mut doc = Document::with_source(format!("{name}#{id}"), None, text);
+    if let Some(value) = date_warning {
+        doc.warnings.push(format!(
+            "line {line}: \"{}\" is not a date: {value}",
+            f.published
+        ));
+    }
     doc.assign_date(opts.date, published);
     Ok(doc)
 }
@@ -119,6 +116,27 @@ mod tests {
         assert_eq!(
             docs[0].reference_date,
             chrono::NaiveDate::from_ymd_opt(2016, 2, 5)
+        );
+    }
+
+    #[test]
+    fn fields_may_name_one_field() {
+        let opts = InputOptions {
+            fields: Fields {
+                id: "body".into(),
+                published: "body".into(),
+                text: "body".into(),
+            },
+            ..InputOptions::default()
+        };
+        let (docs, errors) = parse("b", r#"{"body":"5 men"}"#, &opts);
+        assert!(errors.is_empty());
+        assert_eq!(docs[0].name, "b#5 men");
+        assert_eq!(docs[0].text, "5 men");
+        assert_eq!(docs[0].source(), b"5 men");
+        assert_eq!(
+            docs[0].warnings,
+            ["line 1: \"body\" is not a date: \"5 men\""]
         );
     }
 }
