@@ -64,29 +64,46 @@ pub struct Periods {
     pub mentions: Vec<Mention>,
 }
 
-/// Answers [`Periods::covers`] walking the mentions once for figures in
-/// text order, rather than searching all of a long document's mentions for
-/// each figure.
+/// The first of a list of spans in text order that ends after a position,
+/// for positions asked about in text order: walked forward from the last
+/// answer (usually a step or two), and searched for only when a position
+/// steps back. A search of all of a long document's spans for each figure
+/// missed the cache at every step.
+#[derive(Default)]
+pub struct Walk {
+    first: usize,
+    last_at: usize,
+}
+
+impl Walk {
+    /// The index of the first item that does not end by `at`; `ends_by`
+    /// must hold for a prefix of `items` and fail for the rest.
+    pub fn seek<T>(&mut self, items: &[T], at: usize, ends_by: impl Fn(&T) -> bool) -> usize {
+        if at < self.last_at {
+            self.first = items.partition_point(&ends_by);
+        } else {
+            while items.get(self.first).is_some_and(&ends_by) {
+                self.first += 1;
+            }
+        }
+        self.last_at = at;
+        self.first
+    }
+}
+
+/// Answers [`Periods::covers`] for figures in text order, walking the
+/// mentions once.
 pub struct Cover<'a> {
     mentions: &'a [Mention],
-    /// The first mention that may end after the last figure asked about.
-    first: usize,
-    last_start: usize,
+    walk: Walk,
 }
 
 impl Cover<'_> {
     pub fn covers(&mut self, start: usize, end: usize) -> bool {
-        let ends_by = |m: &Mention| m.offset().1 <= start;
-        if start < self.last_start {
-            self.first = self.mentions.partition_point(ends_by);
-        } else {
-            // Usually the next figure is past a mention or two.
-            while self.mentions.get(self.first).is_some_and(ends_by) {
-                self.first += 1;
-            }
-        }
-        self.last_start = start;
-        self.mentions[self.first..]
+        let first = self
+            .walk
+            .seek(self.mentions, start, |m| m.offset().1 <= start);
+        self.mentions[first..]
             .iter()
             .take_while(|m| m.offset().0 < end)
             .any(|m| m.offset().0 <= start && end <= m.offset().1)
@@ -123,8 +140,7 @@ impl Periods {
     pub fn cover(&self) -> Cover<'_> {
         Cover {
             mentions: &self.mentions,
-            first: 0,
-            last_start: 0,
+            walk: Walk::default(),
         }
     }
 

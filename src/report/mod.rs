@@ -378,8 +378,15 @@ impl Report {
     /// Assembles the report: claim ids across the batch, each claim's
     /// status from the checks it takes part in, and the counts.
     pub fn build(docs: &[Document], extraction: &Extraction, checks: &[Check]) -> Report {
-        let check_records = check_records(docs, &extraction.claims, &extraction.sentences, checks);
-        Report::assemble(docs, extraction.claims.clone(), check_records, checks)
+        let mut shared = Shared::new(docs);
+        let check_records = check_records(
+            docs,
+            &shared,
+            &extraction.claims,
+            &extraction.sentences,
+            checks,
+        );
+        Report::assemble(docs, &mut shared, extraction.claims.clone(), check_records, checks)
     }
 
     /// As [`Report::build`], taking the extraction: each claim's strings
@@ -395,24 +402,25 @@ impl Report {
             ..
         } = extraction;
         drop((periods, lower));
-        let check_records = check_records(docs, &claims, &sentences, checks);
+        let mut shared = Shared::new(docs);
+        let check_records = check_records(docs, &shared, &claims, &sentences, checks);
         drop(sentences);
-        Report::assemble(docs, claims, check_records, checks)
+        Report::assemble(docs, &mut shared, claims, check_records, checks)
     }
 
     fn assemble(
         docs: &[Document],
+        shared: &mut Shared,
         claims: Vec<Claim>,
         check_records: Vec<CheckRecord>,
         checks: &[Check],
     ) -> Report {
         // Mapped in place: a record is no larger than a claim, so the
         // claims' buffer holds the records.
-        let mut shared = Shared::new(docs);
         let mut claims: Vec<ClaimRecord> = claims
             .into_iter()
             .enumerate()
-            .map(|(i, c)| claim_record(docs, &mut shared, i, c))
+            .map(|(i, c)| claim_record(docs, shared, i, c))
             .collect();
         for (k, check) in checks.iter().enumerate() {
             for &c in &check.claims {
@@ -546,11 +554,12 @@ impl Report {
 
 fn check_records(
     docs: &[Document],
+    shared: &Shared,
     claims: &[Claim],
     sentences: &[Sentence],
     checks: &[Check],
 ) -> Vec<CheckRecord> {
-    let names: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.name.as_str())).collect();
+    let names = &shared.names;
     checks
         .iter()
         .enumerate()

@@ -19,8 +19,8 @@ pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[
         })
         .collect();
     // Claims come in text order: the first period that may fall in a
-    // claim's clause only moves forward, unless a clause starts earlier.
-    let (mut i, mut last_lo) = (0, 0);
+    // claim's clause is walked to, not searched for.
+    let mut walk = super::Walk::default();
     for claim in claims.iter_mut() {
         // `claim.sentence` indexes the batch's sentence list.
         let Some(s) = sentences.get(claim.sentence) else {
@@ -30,15 +30,7 @@ pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[
             continue;
         }
         let (lo, hi) = clause(text, s.start, s.end, claim.start, claim.end);
-        let ends_by = |(o, _): &((usize, usize), _)| o.1 <= lo;
-        if lo < last_lo {
-            i = found.partition_point(ends_by);
-        } else {
-            while found.get(i).is_some_and(ends_by) {
-                i += 1;
-            }
-        }
-        last_lo = lo;
+        let i = walk.seek(&found, lo, |(o, _)| o.1 <= lo);
         let best = found[i..]
             .iter()
             .take_while(|(o, _)| o.0 < hi)
