@@ -386,7 +386,13 @@ impl Report {
             &extraction.sentences,
             checks,
         );
-        Report::assemble(docs, &mut shared, extraction.claims.clone(), check_records, checks)
+        Report::assemble(
+            docs,
+            &mut shared,
+            extraction.claims.clone(),
+            check_records,
+            checks,
+        )
     }
 
     /// As [`Report::build`], taking the extraction: each claim's strings

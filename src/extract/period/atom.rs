@@ -1344,7 +1344,14 @@ mod tests {
             return;
         };
         let mut skipped = 0;
-        for behind in [None, Some(b' '), Some(b'a'), Some(b'1'), Some(b'\n'), Some(b'-')] {
+        for behind in [
+            None,
+            Some(b' '),
+            Some(b'a'),
+            Some(b'1'),
+            Some(b'\n'),
+            Some(b'-'),
+        ] {
             let kind = usize::from(prebuilt.kind[behind.map_or(256, usize::from)]);
             for b0 in 0..=255u8 {
                 for b1 in 0..=255u8 {
@@ -1355,7 +1362,11 @@ mod tests {
                     let hay: Vec<u8> = behind.into_iter().chain([b0, b1, b'x', b' ']).collect();
                     let at = usize::from(behind.is_some());
                     let input = Input::new(&hay);
-                    assert_eq!(prebuilt.match_at(&input, at), Ok(None), "{behind:?} {b0} {b1}");
+                    assert_eq!(
+                        prebuilt.match_at(&input, at),
+                        Ok(None),
+                        "{behind:?} {b0} {b1}"
+                    );
                 }
             }
         }
