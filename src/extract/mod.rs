@@ -200,8 +200,12 @@ impl Extraction {
         // Only this document's sentences: earlier documents are done, and
         // walking them again would make a batch quadratic.
         unit::infer_missing_units(&lower, &mut self.claims, &self.sentences[doc_sentences..]);
+        // Each list on its own: an extraction put together by hand may
+        // hold one and not the other.
         if self.periods.len() <= doc_index {
             self.periods.resize(doc_index + 1, Vec::new());
+        }
+        if self.lower.len() <= doc_index {
             self.lower.resize(doc_index + 1, String::new());
         }
         self.periods[doc_index] = periods.into_periods();
@@ -412,6 +416,23 @@ mod tests {
         assert!(Arc::ptr_eq(pa, pb));
         assert!(x.periods[0].iter().any(|p| Arc::ptr_eq(p, pa)));
         assert_eq!(x.lower[0], text.to_ascii_lowercase());
+    }
+
+    #[test]
+    fn a_hand_made_extraction_takes_more_documents() {
+        let doc = Document::new(
+            "t",
+            b"It hired 300 people.".to_vec(),
+            "It hired 300 people.".into(),
+        );
+        let mut x = Extraction {
+            periods: vec![Vec::new(); 3],
+            ..Extraction::default()
+        };
+        x.add_document(&doc, 1);
+        assert_eq!(x.claims.len(), 1);
+        assert_eq!((x.periods.len(), x.lower.len()), (3, 2));
+        assert_eq!(x.lower[1], "it hired 300 people.");
     }
 
     #[test]
