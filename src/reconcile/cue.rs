@@ -164,6 +164,34 @@ pub fn mentions(text: &str, literals: &[&str]) -> bool {
     })
 }
 
+/// The years 1900 to 2099 the text holds as words of their own: the
+/// matches of `(?-u:\b)(?:19|20)\d{2}(?-u:\b)`, in order. Rules collect
+/// them over whole sentences, where a regex engine that reports every match
+/// reads each byte many times over; years start with a digit, which
+/// memchr-like scanning finds at once.
+pub fn years(text: &str) -> impl Iterator<Item = &str> {
+    let t = text.as_bytes();
+    let word = |i: usize| t.get(i).copied().is_some_and(is_word_byte);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(k) = t.get(from..)?.iter().position(|b| matches!(b, b'1' | b'2')) {
+            let at = from + k;
+            from = at + 1;
+            let digits = t.get(at..at + 4)?;
+            let century = matches!(&digits[..2], b"19" | b"20");
+            if century
+                && digits[2..].iter().all(u8::is_ascii_digit)
+                && (at == 0 || !word(at - 1))
+                && !word(at + 4)
+            {
+                from = at + 4;
+                return text.get(at..at + 4);
+            }
+        }
+        None
+    })
+}
+
 /// Whether the text, without white space (and, with `commas`, commas) at
 /// its end, ends with one of the words: the last word of every match of a
 /// pattern that ends in a closed list of words and then `[\s,]*$`.
@@ -343,16 +371,47 @@ impl Pattern {
 
     pub fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = Found<'t>> {
         let mut caches = self.caches.get();
-        let found: Vec<Found<'t>> = if self.matches(&mut caches, text) {
+        let found: Vec<Found<'t>> = self.spans(&mut caches, text).unwrap_or_else(|| {
             self.engines
                 .vm
                 .find_iter(&mut caches.vm, text)
                 .map(|m| Found::new(text, m.span()))
                 .collect()
-        } else {
-            Vec::new()
-        };
+        });
         found.into_iter()
+    }
+
+    /// Every match, found as [`Pattern::span`] finds the first, each search
+    /// going on from where the last match ended: rules collect matches over
+    /// whole sentences, where the PikeVM reads each byte many times over.
+    /// `None` where the lazy DFA gives up, or for an empty match, after
+    /// which the regex crate's rules for where the next search starts are
+    /// the PikeVM's to keep.
+    fn spans<'t>(&self, caches: &mut Caches, text: &'t str) -> Option<Vec<Found<'t>>> {
+        let dfa = &self.engines.dfa;
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from <= text.len() {
+            let input = Input::new(text).range(from..);
+            if dfa.try_search_fwd(&mut caches.dfa, &input).ok()?.is_none() {
+                break;
+            }
+            let starts = text.get(from..)?.char_indices().map(|(at, _)| from + at);
+            let (start, end) = starts.chain([text.len()]).find_map(|at| {
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                match dfa.try_search_fwd(&mut caches.dfa, &input) {
+                    Ok(Some(end)) => Some(Some((at, end.offset()))),
+                    Ok(None) => None,
+                    Err(_) => Some(None),
+                }
+            })??;
+            if start == end {
+                return None;
+            }
+            found.push(Found { text, start, end });
+            from = end;
+        }
+        Some(found)
     }
 
     /// The groups of the leftmost-first match, read by the PikeVM over
@@ -439,6 +498,26 @@ impl std::ops::Index<&str> for Groups<'_> {
 /// The text without white space at its end, as `\s*$` skips it.
 pub fn trim_end(text: &str) -> &str {
     text.trim_end_matches(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod year_tests {
+    #[test]
+    fn years_agree_with_their_pattern() {
+        let pattern = regex::Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").unwrap();
+        let vocab = [
+            "2019", "1999", "2024", "1899", "2100", "20190", "x2019", "2019x", "201", "19", "20",
+            "2", "_2020", "in", "1", "0", "2020s", "19.5",
+        ];
+        let texts = super::testing::texts(&vocab, 20_000, 6);
+        let found = texts.iter().filter(|t| pattern.is_match(t)).count();
+        assert!(found > 1000, "{found}");
+        for t in &texts {
+            let want: Vec<&str> = pattern.find_iter(t).map(|m| m.as_str()).collect();
+            let got: Vec<&str> = super::years(t).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 }
 
 #[cfg(test)]

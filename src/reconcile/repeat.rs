@@ -19,7 +19,7 @@
 //! intervals meet, inconsistent when they cannot.
 
 use super::cue::Pattern;
-use super::cue::ends_with_phrase;
+use super::cue::{ends_with_phrase, years};
 use super::{Check, Status, Story, format_interval, severity};
 use crate::extract::Claim;
 use crate::period::Period;
@@ -55,9 +55,6 @@ const INCREMENT_BEFORE: &[&[&str]] = &[
     &["extra"],
     &["new"],
 ];
-
-static YEAR: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
 
 /// Capitalised words that do not name a subject.
 const NOT_NAMES: &[&str] = &[
@@ -219,9 +216,7 @@ impl Repeat {
             }
             (None, None) => {
                 let years = |s: usize| -> Vec<String> {
-                    YEAR.find_iter(story.sentence_text(s))
-                        .map(|m| m.as_str().to_string())
-                        .collect()
+                    years(story.sentence_text(s)).map(str::to_string).collect()
                 };
                 let (ya, yb) = (years(a.sentence), years(b.sentence));
                 if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y)) {

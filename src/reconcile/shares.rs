@@ -15,7 +15,7 @@
 //! percentages need not share one whole.
 
 use super::cue::Pattern;
-use super::cue::{ascii_words, is_word_byte, trim_end};
+use super::cue::{ascii_words, is_word_byte, trim_end, years};
 use super::pairs;
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::Quantity;
@@ -151,9 +151,6 @@ static TIME_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
     .expect("time phrase")
 });
 
-static YEAR: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
-
 /// How sure the text is that the shares make up one whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Whole {
@@ -195,10 +192,8 @@ impl Shares {
         }
         // Two times in view ("2019" and "2024", "this year" and "last
         // year", "last time") mean two wholes.
-        let mut times: Vec<&str> = YEAR
-            .find_iter(gaps)
-            .chain(TIME_PHRASE.find_iter(gaps))
-            .map(|m| m.as_str())
+        let mut times: Vec<&str> = years(gaps)
+            .chain(TIME_PHRASE.find_iter(gaps).map(|m| m.as_str()))
             .collect();
         times.sort_unstable();
         times.dedup();
