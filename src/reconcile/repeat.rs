@@ -106,11 +106,7 @@ impl Repeat {
     fn is_increment(story: &Story, c: usize) -> bool {
         let claim = &story.claims[c];
         let own = story.lower(claim.doc, claim.span.0, claim.span.1);
-        ends_with_phrase(story.text_before(c), INCREMENT_BEFORE)
-            || own.contains(" more ")
-            || own.contains(" additional ")
-            || own.contains(" extra ")
-            || own.contains(" new ")
+        ends_with_phrase(story.text_before(c), INCREMENT_BEFORE) || says_increment(own)
     }
 
     /// Whether the later mention `b` points back at an earlier one ("the
@@ -233,6 +229,15 @@ impl Repeat {
     }
 }
 
+/// Whether a mention's own words add to a count: "more", "additional",
+/// "extra" or "new" with a space on both sides ("3,000 more jobs"). One
+/// pass over the words, in place of a substring search for each.
+fn says_increment(own: &str) -> bool {
+    let mut inner = own.split(' ').skip(1).peekable();
+    std::iter::from_fn(|| inner.next().filter(|_| inner.peek().is_some()))
+        .any(|w| matches!(w, "more" | "additional" | "extra" | "new"))
+}
+
 /// Whether two claims may be for the same time: their periods can be the
 /// same, or one of them states none.
 fn same_time(a: &Claim, b: &Claim) -> bool {
@@ -343,6 +348,30 @@ fn judge(story: &Story, a: usize, b: usize, evidence: &str) -> Check {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn increment_words_are_found_as_substrings_with_spaces_are() {
+        let vocab = [
+            "more",
+            "additional",
+            "extra",
+            "new",
+            "3,000",
+            "jobs",
+            "morex",
+            "newer",
+            "é",
+        ];
+        let mut found = 0;
+        for t in crate::reconcile::cue::testing::texts(&vocab, 5000, 5) {
+            let want = [" more ", " additional ", " extra ", " new "]
+                .iter()
+                .any(|w| t.contains(w));
+            assert_eq!(super::says_increment(&t), want, "{t:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 200, "{found}");
+    }
     use super::super::pairs::testing::run;
     use super::*;
 

@@ -7,7 +7,7 @@
 //! match is found by trying each start in turn, as for the running-total
 //! cue ([`super::running_cue`]).
 
-use super::running_cue::{NOUNS, OWNERS, all_bytes, is_space, space, tokens};
+use super::running_cue::{NOUNS, OWNERS, all_bytes, is_space, opens, space, tokens};
 
 const VERBS: &[&str] = &[
     "bring", "brings", "bringing", "brought", "take", "takes", "taking", "took", "taken", "push",
@@ -75,9 +75,11 @@ fn cue_at(text: &str, s: usize) -> bool {
     let rest = &text[s..];
     // Words are split only where the cue's next word can start.
     let after = |lit: &str, next: &[&str]| -> Option<Vec<Token>> {
-        rest.strip_prefix(lit)?;
+        if !opens(rest, lit) {
+            return None;
+        }
         let at = space(text, s + lit.len())?;
-        let fits = next.iter().any(|w| text[at..].starts_with(w));
+        let fits = next.iter().any(|w| opens(&text[at..], w));
         fits.then(|| tokens(text, at))
     };
     VERBS
@@ -88,7 +90,7 @@ fn cue_at(text: &str, s: usize) -> bool {
         })
         || ["totaling", "totalling", "totaled", "totalled"]
             .iter()
-            .any(|w| rest.starts_with(w) && tail(text, s + w.len()))
+            .any(|w| opens(rest, w) && tail(text, s + w.len()))
         || ["add", "adds", "added", "adding"].iter().any(|a| {
             after(a, &["up"])
                 .is_some_and(|t| word(&t, 0) == "up" && then_tail(text, t.get(1), "to"))
@@ -127,18 +129,18 @@ fn closing(text: &str, s: usize) -> bool {
         text.as_bytes().get(k) == Some(&b',') && tail(text, k + 1)
     };
     let two = |first: &str, seconds: &[&str]| {
-        rest.starts_with(first)
+        opens(rest, first)
             && space(text, s + first.len()).is_some_and(|at| {
                 seconds
                     .iter()
-                    .any(|w| text[at..].starts_with(w) && comma_then_tail(at + w.len()))
+                    .any(|w| opens(&text[at..], w) && comma_then_tail(at + w.len()))
             })
     };
     two("in", &["total", "all"])
         || two("all", &["told"])
         || ["altogether", "combined"]
             .iter()
-            .any(|w| rest.starts_with(w) && comma_then_tail(s + w.len()))
+            .any(|w| opens(rest, w) && comma_then_tail(s + w.len()))
 }
 
 /// At the text's start or after ".", ";" or ":": "(the) total (two words)

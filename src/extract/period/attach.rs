@@ -21,6 +21,10 @@ pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[
     // Claims come in text order: the first period that may fall in a
     // claim's clause is walked to, not searched for.
     let mut walk = super::Walk::default();
+    // Whether the sentence of the last claim holds a semicolon: most hold
+    // none, and their claims' clause is the whole sentence, which is then
+    // read once and not twice for each claim.
+    let mut semicolon = (usize::MAX, false);
     for claim in claims.iter_mut() {
         // `claim.sentence` indexes the batch's sentence list.
         let Some(s) = sentences.get(claim.sentence) else {
@@ -29,7 +33,15 @@ pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[
         if s.doc != claim.doc || claim.start < s.start || claim.end > s.end {
             continue;
         }
-        let (lo, hi) = clause(text, s.start, s.end, claim.start, claim.end);
+        if semicolon.0 != claim.sentence {
+            let words = text.as_bytes().get(s.start..s.end).unwrap_or_default();
+            semicolon = (claim.sentence, memchr::memchr(b';', words).is_some());
+        }
+        let (lo, hi) = if semicolon.1 {
+            clause(text, s.start, s.end, claim.start, claim.end)
+        } else {
+            (s.start, s.end)
+        };
         let i = walk.seek(&found, lo, |(o, _)| o.1 <= lo);
         let best = found[i..]
             .iter()
