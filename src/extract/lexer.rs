@@ -200,12 +200,22 @@ impl Lexer {
                 i += len;
             } else if c.is_alphabetic() {
                 i += c.len_utf8();
-                // ASCII letters first, a byte at a time: they are most of any
-                // word, and none of them is an apostrophe.
-                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                    i += 1;
-                }
-                while let Some(n) = text[i..].chars().next() {
+                // ASCII letters a byte at a time: they are most of any word.
+                // Most words end at an ASCII byte that is neither a letter
+                // nor an apostrophe; only what may go on is decoded.
+                loop {
+                    match bytes.get(i) {
+                        None => break,
+                        Some(b) if b.is_ascii_alphabetic() => {
+                            i += 1;
+                            continue;
+                        }
+                        Some(&b) if b.is_ascii() && b != b'\'' => break,
+                        Some(_) => {}
+                    }
+                    let Some(n) = text[i..].chars().next() else {
+                        break;
+                    };
                     let apostrophe = (n == '\'' || n == '’')
                         && text[i + n.len_utf8()..].starts_with(|x: char| x.is_alphabetic());
                     if !(n.is_alphabetic() || apostrophe) {
