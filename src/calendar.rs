@@ -5,20 +5,26 @@ use chrono::{Datelike, NaiveDate};
 
 /// The month a word names ("February", "feb", "Feb", "sept"), 1-based.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let m = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+    // Lower-cased on the stack: period reading asks about every capitalised
+    // word, and no name is longer than "september".
+    let w = word.trim_end_matches('.').as_bytes();
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    let m = match &*lower {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     };
     Some(m)
@@ -107,6 +113,18 @@ mod tests {
         assert_eq!(parse_date("2016-02-05"), d);
         assert_eq!(parse_date("February 30, 2016"), None);
         assert_eq!(parse_date("in February"), None);
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(month_number("September"), Some(9));
+        assert_eq!(month_number("SEPT."), Some(9));
+        assert_eq!(month_number("jan.."), Some(1));
+        assert_eq!(month_number("Septembers"), None);
+        assert_eq!(month_number("Décembre"), None);
+        assert_eq!(month_number(""), None);
+        assert_eq!(month_number("."), None);
+        assert_eq!(month_number("mayday"), None);
     }
 
     #[test]

@@ -1196,7 +1196,13 @@ fn strip_inflection(w: &str) -> Stem<'_> {
 
 /// The singular of a counted noun ("accounts" -> "account").
 pub fn lemma(noun: &str) -> String {
-    let w = noun.to_lowercase();
+    // Nouns are nearly always ASCII, which lower-cases without looking up
+    // Unicode's tables.
+    let w = if noun.is_ascii() {
+        noun.to_ascii_lowercase()
+    } else {
+        noun.to_lowercase()
+    };
     const IRREGULAR_NOUNS: &[(&str, &str)] = &[
         ("men", "man"),
         ("women", "woman"),
