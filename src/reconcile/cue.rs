@@ -167,8 +167,8 @@ pub fn mentions(text: &str, literals: &[&str]) -> bool {
 /// The years 1900 to 2099 the text holds as words of their own: the
 /// matches of `(?-u:\b)(?:19|20)\d{2}(?-u:\b)`, in order. Rules collect
 /// them over whole sentences, where a regex engine that reports every match
-/// reads each byte many times over; years start with a digit, which
-/// memchr-like scanning finds at once.
+/// reads each byte many times over; a scan for the first digit of a year
+/// reads each byte once.
 pub fn years(text: &str) -> impl Iterator<Item = &str> {
     let t = text.as_bytes();
     let word = |i: usize| t.get(i).copied().is_some_and(is_word_byte);
@@ -501,26 +501,6 @@ pub fn trim_end(text: &str) -> &str {
 }
 
 #[cfg(test)]
-mod year_tests {
-    #[test]
-    fn years_agree_with_their_pattern() {
-        let pattern = regex::Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").unwrap();
-        let vocab = [
-            "2019", "1999", "2024", "1899", "2100", "20190", "x2019", "2019x", "201", "19", "20",
-            "2", "_2020", "in", "1", "0", "2020s", "19.5",
-        ];
-        let texts = super::testing::texts(&vocab, 20_000, 6);
-        let found = texts.iter().filter(|t| pattern.is_match(t)).count();
-        assert!(found > 1000, "{found}");
-        for t in &texts {
-            let want: Vec<&str> = pattern.find_iter(t).map(|m| m.as_str()).collect();
-            let got: Vec<&str> = super::years(t).collect();
-            assert_eq!(got, want, "{t:?}");
-        }
-    }
-}
-
-#[cfg(test)]
 pub mod testing {
     /// Separators for generated text: white space of several kinds, the
     /// punctuation cues turn on, and non-ASCII characters that border
@@ -700,6 +680,23 @@ mod tests {
                     "{shape} on {t:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn years_agree_with_their_pattern() {
+        let pattern = regex::Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").unwrap();
+        let vocab = [
+            "2019", "1999", "2024", "1899", "2100", "20190", "x2019", "2019x", "201", "19", "20",
+            "2", "_2020", "in", "1", "0", "2020s", "19.5",
+        ];
+        let texts = testing::texts(&vocab, 20_000, 6);
+        let found = texts.iter().filter(|t| pattern.is_match(t)).count();
+        assert!(found > 1000, "{found}");
+        for t in &texts {
+            let want: Vec<&str> = pattern.find_iter(t).map(|m| m.as_str()).collect();
+            let got: Vec<&str> = years(t).collect();
+            assert_eq!(got, want, "{t:?}");
         }
     }
 

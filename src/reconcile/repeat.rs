@@ -348,6 +348,8 @@ fn judge(story: &Story, a: usize, b: usize, evidence: &str) -> Check {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pairs::testing::run;
+    use super::*;
 
     #[test]
     fn increment_words_are_found_as_substrings_with_spaces_are() {
@@ -372,8 +374,6 @@ mod tests {
         }
         assert!(found > 200, "{found}");
     }
-    use super::super::pairs::testing::run;
-    use super::*;
 
     #[test]
     fn increment_cues_agree_with_their_pattern() {

@@ -79,7 +79,8 @@ pub(super) fn space(text: &str, at: usize) -> Option<usize> {
 /// at every place a cue could start: comparing first bytes before calling
 /// on a memory comparison spares nearly all the calls.
 pub(super) fn opens(rest: &str, word: &str) -> bool {
-    rest.as_bytes().first() == word.as_bytes().first() && rest.starts_with(word)
+    let first = word.as_bytes().first();
+    first.is_none_or(|b| rest.as_bytes().first() == Some(b)) && rest.starts_with(word)
 }
 
 pub(super) fn all_bytes(word: &str, ok: impl Fn(u8) -> bool) -> bool {
