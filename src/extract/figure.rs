@@ -154,8 +154,8 @@ struct Simple {
 
 const DASHES: &[&str] = &["-", "–", "—", "−"];
 
-/// Reads every figure of a sentence into `out`.
-pub fn read_figures(ctx: &Context, out: &mut Vec<Figure>) {
+/// Reads every figure of a sentence, handing each to `found` as it is read.
+pub fn read_figures(ctx: &Context, mut found: impl FnMut(Figure)) {
     let mut i = 0;
     let n = ctx.tokens.len();
     while i < n {
@@ -189,7 +189,7 @@ pub fn read_figures(ctx: &Context, out: &mut Vec<Figure>) {
         }
         let (fig, next) = complete(ctx, first);
         if !is_period_length(ctx, lead, &fig) {
-            out.push(fig);
+            found(fig);
         }
         i = next.max(i + 1);
         ctx.free_from.set(i);

@@ -173,7 +173,6 @@ impl Extraction {
             lower: &lower,
             periods: periods.cover(),
             positions: Positions::new(doc),
-            figures: Vec::new(),
         };
         // The claim list is the largest thing extraction keeps, and growing
         // it by copying would briefly hold it twice: reserve it once, for
@@ -225,7 +224,6 @@ impl Extraction {
             lower,
             periods,
             positions,
-            figures,
         } = reader;
         let (doc, doc_index) = (*doc, *doc_index);
         self.sentences.reserve(spans.len());
@@ -234,13 +232,16 @@ impl Extraction {
             let sentence_index = self.sentences.len();
             let toks = &tokens[s.tokens.clone()];
             let ctx = figure::Context::new(&doc.text, lower, toks);
-            figure::read_figures(&ctx, figures);
-            for f in figures
-                .drain(..)
-                .filter(|f| !periods.covers(f.start, f.end))
-            {
+            // Each figure becomes a claim as it is read: a figure is some
+            // 300 bytes, and holding a sentence's figures in a list first
+            // copied each twice more.
+            let claims = &mut self.claims;
+            figure::read_figures(&ctx, |f| {
+                if periods.covers(f.start, f.end) {
+                    return;
+                }
                 let (line, column) = positions.at(f.start);
-                self.claims.push(Claim {
+                claims.push(Claim {
                     doc: doc_index,
                     start: f.start,
                     end: f.end,
@@ -266,7 +267,7 @@ impl Extraction {
                     share: f.share,
                     problem: f.problem,
                 });
-            }
+            });
             let start = toks.first().map_or(0, |t| t.start);
             let end = toks.last().map_or(0, |t| t.end);
             self.sentences.push(Sentence {
@@ -307,8 +308,6 @@ struct Reader<'a> {
     /// Which figures are part of a period phrase.
     periods: period::Cover<'a>,
     positions: Positions<'a>,
-    /// One buffer for every sentence's figures.
-    figures: Vec<figure::Figure>,
 }
 
 /// Extracts the claims of a batch of documents.
