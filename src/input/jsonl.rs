@@ -100,16 +100,21 @@ mod tests {
         assert!(errors[1].to_string().starts_with("b.jsonl:5:"));
     }
 
-    #[test]
-    fn field_names_are_configurable() {
-        let opts = InputOptions {
+    /// Options that read records' fields under these names.
+    fn fields(id: &str, published: &str, text: &str) -> InputOptions {
+        InputOptions {
             fields: Fields {
-                id: "slug".into(),
-                published: "date".into(),
-                text: "body".into(),
+                id: id.into(),
+                published: published.into(),
+                text: text.into(),
             },
             ..InputOptions::default()
-        };
+        }
+    }
+
+    #[test]
+    fn field_names_are_configurable() {
+        let opts = fields("slug", "date", "body");
         let (docs, errors) = parse("b", r#"{"slug":"s","date":"2016-02-05","body":"x"}"#, &opts);
         assert!(errors.is_empty());
         assert_eq!(docs[0].name, "b#s");
@@ -121,14 +126,7 @@ mod tests {
 
     #[test]
     fn fields_may_name_one_field() {
-        let opts = InputOptions {
-            fields: Fields {
-                id: "body".into(),
-                published: "body".into(),
-                text: "body".into(),
-            },
-            ..InputOptions::default()
-        };
+        let opts = fields("body", "body", "body");
         let (docs, errors) = parse("b", r#"{"body":"5 men"}"#, &opts);
         assert!(errors.is_empty());
         assert_eq!(docs[0].name, "b#5 men");

@@ -200,13 +200,13 @@ impl<const PREFIX: char> Id<PREFIX> {
 
 /// Ids as written, joined by `sep` ("c1;c2").
 pub fn join_ids<const PREFIX: char>(ids: &[Id<PREFIX>], sep: &str) -> String {
+    use std::fmt::Write;
     let mut out = String::new();
     for (i, id) in ids.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
-        out.push(PREFIX);
-        out.push_str(itoa::Buffer::new().format(id.0));
+        let _ = write!(out, "{id}");
     }
     out
 }
@@ -768,6 +768,14 @@ fn claim_record(docs: &[Document], shared: &mut Shared, i: usize, c: Claim) -> C
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_written_with_their_prefix() {
+        assert_eq!(join_ids(&[ClaimId::of_index(0), Id(12)], ";"), "c1;c12");
+        assert_eq!(join_ids::<'k'>(&[Id(7)], ", "), "k7");
+        assert_eq!(join_ids::<'k'>(&[], ", "), "");
+        assert_eq!(CheckId::of_index(41).to_string(), "k42");
+    }
 
     #[test]
     fn iso_dates_are_chrono_dates() {
