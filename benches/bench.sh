@@ -9,6 +9,8 @@
 #   BENCH_BIG=1             also 1 GB of JSON Lines for the memory bound
 #   BENCH_PEER_KB=30        size of the sample quantulum3 reads
 #   BENCH_NO_PEER=1         skip quantulum3 (no Python venv)
+#   BENCH_PGO=0             measure the plain release build only, without
+#                           the profile-guided one (make pgo)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -25,6 +27,19 @@ REPORT="$OUT/results.md"
 say() { echo "$*" | tee -a "$REPORT"; }
 
 cargo build --release --quiet --bin figcheck --example corpus --example throughput
+PLAIN=$BIN
+BUILD="release profile (LTO fat, one codegen unit)"
+# The profile-guided build is what an archive run should use; the plain
+# build is what \`cargo install\` gives, compared with it at the end.
+if [ "${BENCH_PGO:-1}" != 0 ]; then
+    if bash benches/pgo.sh > "$OUT/pgo.log" 2>&1; then
+        BIN=target/pgo/figcheck
+        STAGES=target/pgo/use/release/examples/throughput
+        BUILD="$BUILD, optimised with the profile of training runs (make pgo)"
+    else
+        BUILD="$BUILD; the profile-guided build failed (see $OUT/pgo.log), so the plain one is measured"
+    fi
+fi
 
 # Wall, user and system seconds and peak RSS (KB) of one command, its
 # output discarded: "wall user sys rss".
@@ -75,7 +90,7 @@ say "# figcheck benchmark"
 say ""
 say "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1e6 }' /proc/meminfo) RAM; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-say "- build: $(rustc -V), release profile (LTO fat, one codegen unit)"
+say "- build: $(rustc -V), $BUILD"
 say "- corpus: examples/corpus.rs, seed 1 (news-like copy, about 20 claims per KB)"
 say ""
 
@@ -192,6 +207,24 @@ else
     say "Skipped: valgrind is not installed."
 fi
 say ""
+
+if [ "$BIN" != "$PLAIN" ]; then
+    say "## The plain release build against the profile-guided one"
+    say ""
+    mid=$(echo "$SIZES" | tr ' ' '\n' | awk '$1 <= 10' | tail -n 1)
+    mid=${mid:-$first}
+    f=$(corpus "$mid" txt)
+    say "| run | plain | profile-guided |"
+    say "|---|---|---|"
+    say "| CPU s, \`-j 1 --format json\`, ${mid} MB | $(cpu "$PLAIN" -j 1 --format json "$f") | $(cpu "$BIN" -j 1 --format json "$f") |"
+    if command -v valgrind > /dev/null; then
+        # testdata/articles is held out of the training runs (benches/pgo.sh).
+        say "| instructions, 300 KB of corpus | $(count "$PLAIN" -j 1 --format json "$sample300") | $(count "$BIN" -j 1 --format json "$sample300") |"
+        say "| instructions, testdata/articles (not trained on) | $(count "$PLAIN" -j 1 --format json testdata/articles/*.txt) | $(count "$BIN" -j 1 --format json testdata/articles/*.txt) |"
+        say "| instructions, 3 KB article | $(count "$PLAIN" --format json "$art") | $(count "$BIN" --format json "$art") |"
+    fi
+    say ""
+fi
 
 say "## Peer: quantulum3"
 say ""
