@@ -739,14 +739,26 @@ fn is_ordinal_word(w: &str) -> bool {
         "first" | "second" | "third" | "fifth" | "eighth" | "ninth" | "twelfth" | "nineth"
     ) || (w.ends_with("th")
         && (numword::starts_number(&w[..w.len() - 2])
-            || numword::starts_number(&format!(
-                "{}y",
-                w.trim_end_matches("ieth").trim_end_matches("th")
-            ))
+            || tens_of_ordinal(w)
             || matches!(
                 &w[..w.len() - 2],
                 "hundred" | "thousand" | "million" | "billion" | "trillion"
             )))
+}
+
+/// Whether an ordinal in "-ieth" or "-th" is made from a word for tens
+/// ("twentieth" from "twenty"). Every word ending in "th" ("month",
+/// "growth") is asked, so the "-y" form is built on the stack: no word that
+/// starts a number is as long as the buffer.
+fn tens_of_ordinal(w: &str) -> bool {
+    let stem = w.trim_end_matches("ieth").trim_end_matches("th").as_bytes();
+    let mut buf = [0u8; 16];
+    if stem.len() >= buf.len() {
+        return false;
+    }
+    buf[..stem.len()].copy_from_slice(stem);
+    buf[stem.len()] = b'y';
+    std::str::from_utf8(&buf[..=stem.len()]).is_ok_and(numword::starts_number)
 }
 
 /// Whether a spelled number at `i` states a quantity. "one" is often a
@@ -1551,4 +1563,38 @@ fn is_year(ctx: &Context, i: usize) -> bool {
     !ctx.word(i + 1).is_some_and(|w| {
         w.len() > 3 && w.ends_with('s') && !words::NOT_UNITS.contains(w) || w == "people"
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tens_of_ordinals_are_read_as_the_words_they_come_from() {
+        let by_format = |w: &str| {
+            numword::starts_number(&format!(
+                "{}y",
+                w.trim_end_matches("ieth").trim_end_matches("th")
+            ))
+        };
+        let words = [
+            "twentieth",
+            "thirtieth",
+            "fortieth",
+            "ninetieths",
+            "month",
+            "growth",
+            "th",
+            "ieth",
+            "eighth",
+            "seventieth",
+            "a-very-long-word-that-ends-in-th",
+            "fifteen-character-th",
+            "zürich-th",
+        ];
+        for w in words {
+            assert_eq!(tens_of_ordinal(w), by_format(w), "{w}");
+        }
+        assert!(tens_of_ordinal("twentieth") && !tens_of_ordinal("month"));
+    }
 }

@@ -48,7 +48,7 @@ pub enum Qualifier {
 }
 
 /// What kind of quantity a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Quantity {
     /// A count or measure of something ("125,000 accounts").

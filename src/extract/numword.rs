@@ -398,13 +398,18 @@ pub fn spelled_rounding(v: Decimal) -> Decimal {
     if !v.fract().is_zero() {
         return Decimal::new(5, (v.scale() + 1).min(28));
     }
-    let s = v.trunc().to_string();
-    let trimmed = s.trim_end_matches('0');
-    let zeros = s.len() - trimmed.len();
-    if s.len() < 4 || zeros == 0 {
+    // Counted on the integer, not its decimal string: this runs for every
+    // spelled figure.
+    let n = v.trunc().mantissa().unsigned_abs();
+    let (mut m, mut zeros) = (n, 0);
+    while m != 0 && m % 10 == 0 {
+        m /= 10;
+        zeros += 1;
+    }
+    if n < 1000 || zeros == 0 {
         return Decimal::new(5, 1);
     }
-    pow10(zeros as u32 - 1) * Decimal::from(5)
+    pow10(zeros - 1) * Decimal::from(5)
 }
 
 /// Reads a number phrase starting at token `i`: spelled integers, fractions
@@ -875,6 +880,37 @@ mod tests {
         );
         assert_eq!(spelled_rounding(Decimal::from(25)), Decimal::new(5, 1));
         assert_eq!(spelled_rounding(Decimal::new(15, 1)), Decimal::new(5, 2));
+    }
+
+    /// The rounding as first written, from the number's decimal string.
+    fn rounding_by_string(v: Decimal) -> Decimal {
+        let v = v.abs().normalize();
+        if !v.fract().is_zero() {
+            return Decimal::new(5, (v.scale() + 1).min(28));
+        }
+        let s = v.trunc().to_string();
+        let zeros = s.len() - s.trim_end_matches('0').len();
+        if s.len() < 4 || zeros == 0 {
+            return Decimal::new(5, 1);
+        }
+        pow10(zeros as u32 - 1) * Decimal::from(5)
+    }
+
+    #[test]
+    fn rounding_counts_zeros_as_the_decimal_string_shows_them() {
+        let mut values: Vec<Decimal> = (0..5000).map(Decimal::from).collect();
+        for e in 0..28 {
+            for m in [1i64, 7, 10, 12, 340, 1_000, 2_500, 99_000] {
+                if let Some(big) = Decimal::from(m).checked_mul(pow10(e)) {
+                    values.extend([big, -big]);
+                }
+                values.push(Decimal::new(m, e.min(20)));
+            }
+        }
+        values.extend([Decimal::MAX, Decimal::MIN, Decimal::new(1000, 3)]);
+        for v in values {
+            assert_eq!(spelled_rounding(v), rounding_by_string(v), "{v}");
+        }
     }
 }
 

@@ -233,8 +233,16 @@ static BRIDGES: WordSet = WordSet::new(&[
 /// The measure of a figure: its unit and the stem of its verb.
 pub fn measure(ctx: &Context, first: usize, unit_end: usize, unit: Option<&str>) -> Option<String> {
     let verb = verb_after(ctx, unit_end).or_else(|| verb_before(ctx, first))?;
+    // Joined by hand, not by `format!`: most figures have a measure, and the
+    // formatting machinery cost more than the rest of this function.
     Some(match unit {
-        Some(u) => format!("{u} {verb}"),
+        Some(u) => {
+            let mut m = String::with_capacity(u.len() + 1 + verb.len());
+            m.push_str(u);
+            m.push(' ');
+            m.push_str(&verb);
+            m
+        }
         None => verb,
     })
 }

@@ -23,7 +23,6 @@ use super::cue::{ends_with_phrase, years};
 use super::{Check, Status, Story, format_interval, severity};
 use crate::extract::Claim;
 use crate::period::Period;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 pub struct Repeat;
@@ -69,23 +68,23 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// What must match for two claims to be one quantity.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Key {
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Key<'c> {
     doc: usize,
     quantity: crate::extract::Quantity,
-    currency: Option<String>,
-    unit: Option<String>,
-    measure: String,
+    currency: Option<&'c str>,
+    unit: Option<&'c str>,
+    measure: &'c str,
     increment: bool,
 }
 
 impl Repeat {
-    fn key(story: &Story, c: usize) -> Option<Key> {
+    fn key<'s>(story: &'s Story, c: usize) -> Option<Key<'s>> {
         let claim = &story.claims[c];
         if !claim.is_usable() || claim.vague || claim.share {
             return None;
         }
-        let measure = claim.measure.clone()?;
+        let measure = claim.measure.as_deref()?;
         // A count needs its noun; money its currency.
         if claim.unit.is_none() && claim.currency.is_none() {
             return None;
@@ -96,8 +95,8 @@ impl Repeat {
         Some(Key {
             doc: claim.doc,
             quantity: claim.quantity,
-            currency: claim.currency.clone(),
-            unit: claim.unit.clone(),
+            currency: claim.currency.as_deref(),
+            unit: claim.unit.as_deref(),
             measure,
             increment: Repeat::is_increment(story, c),
         })
@@ -278,15 +277,16 @@ impl super::Rule for Repeat {
     }
 
     fn check(&self, story: &Story, out: &mut Vec<Check>) {
-        let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
-        for c in 0..story.claims.len() {
-            if let Some(k) = Repeat::key(story, c) {
-                groups.entry(k).or_default().push(c);
-            }
-        }
+        // Claims grouped by key in a sorted list, not a hash map: no
+        // hashing of three strings per claim, and no order to undo.
+        let mut keyed: Vec<(Key, usize)> = (0..story.claims.len())
+            .filter_map(|c| Repeat::key(story, c).map(|k| (k, c)))
+            .collect();
+        keyed.sort_unstable();
         let mut found: Vec<(usize, usize, String)> = Vec::new();
-        for (key, claims) in &groups {
-            let &[a, b] = claims.as_slice() else { continue };
+        for group in keyed.chunk_by(|x, y| x.0 == y.0) {
+            let [(key, a), (_, b)] = group else { continue };
+            let (a, b) = (*a, *b);
             let (ca, cb) = (&story.claims[a], &story.claims[b]);
             if ca.sentence == cb.sentence || !Repeat::same_scene(story, ca, cb) {
                 continue;
@@ -301,7 +301,7 @@ impl super::Rule for Repeat {
             if !ca.interval.overlaps(&cb.interval) && Repeat::crowded(story, a, b) {
                 continue;
             }
-            let what = match &key.unit {
+            let what = match key.unit {
                 Some(u) => format!("unit \"{u}\", measure \"{}\"", key.measure),
                 None => format!("measure \"{}\"", key.measure),
             };
