@@ -363,7 +363,16 @@ fn exit_status(failed: bool, fails: bool) -> i32 {
 struct Checked {
     report: Report,
     fails: bool,
+    /// Its JSON Lines, rendered on the worker; the report then holds no
+    /// records.
+    lines: Option<report::jsonl::Rendered>,
 }
+
+/// Documents with up to this many claims have their JSON Lines rendered on
+/// the worker that checked them. A larger one is written from its records
+/// as they are encoded, since its rendered lines would take more memory
+/// than its records.
+const RENDER_ON_WORKER: usize = 20_000;
 
 /// One run over a batch whose output can be written a document at a time.
 struct Run<'a> {
@@ -397,7 +406,8 @@ impl Run<'_> {
         batch::map_ordered(
             sources,
             par,
-            |source| self.check(source),
+            // On one thread, rendering first would only add a copy.
+            |source| self.check(source, par.threads > 1),
             |(loaded, reports)| -> Result<()> {
                 for e in &loaded.errors {
                     eprintln!("figcheck: {e:#}");
@@ -406,14 +416,22 @@ impl Run<'_> {
                 for s in loaded.skipped.iter().filter(|_| !args.quiet) {
                     eprintln!("figcheck: {s}: binary file, skipped");
                 }
-                for Checked { mut report, fails } in reports {
-                    report.renumber(total.summary.claims, total.summary.checks);
+                for Checked {
+                    mut report,
+                    fails,
+                    lines,
+                } in reports
+                {
+                    let (claims, checks) = (total.summary.claims, total.summary.checks);
+                    report.renumber(claims, checks);
                     total.summary.add(&report.summary);
                     fails_on |= fails;
                     if !args.quiet {
                         print_warnings(&report);
                     }
-                    if listing {
+                    if let Some(lines) = lines {
+                        lines.write(claims, checks, &mut out)?;
+                    } else if listing {
                         self.write_one(report, &mut out)?;
                     }
                 }
@@ -434,7 +452,7 @@ impl Run<'_> {
 
     /// Runs on a worker thread: reads one piece of input and checks each of
     /// its documents on its own.
-    fn check(&self, source: input::stream::Source) -> (input::Loaded, Vec<Checked>) {
+    fn check(&self, source: input::stream::Source, render: bool) -> (input::Loaded, Vec<Checked>) {
         let mut loaded = source.load(self.opts);
         let docs = std::mem::take(&mut loaded.documents);
         let listing = self.listing();
@@ -448,14 +466,27 @@ impl Run<'_> {
                     figcheck::check(one, self.options)
                 };
                 let fails = fails(&report, self.args.fail_on);
-                if !listing {
-                    // Only the counts are written: free the records here,
-                    // on the thread that made them, rather than on the
-                    // writing thread (docs/performance.md).
+                let mut lines = None;
+                if render
+                    && listing
+                    && self.args.format == Format::Jsonl
+                    && report.claims.len() <= RENDER_ON_WORKER
+                {
+                    report.retain_claims(Show::from(self.args.show));
+                    lines = Some(report::jsonl::render_items(&report));
+                }
+                if !listing || lines.is_some() {
+                    // Only the counts are left to write: free the records
+                    // here, on the thread that made them, rather than on
+                    // the writing thread (docs/performance.md).
                     report.claims = Vec::new();
                     report.checks = Vec::new();
                 }
-                Checked { report, fails }
+                Checked {
+                    report,
+                    fails,
+                    lines,
+                }
             })
             .collect();
         (loaded, reports)

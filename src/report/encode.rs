@@ -84,6 +84,52 @@ impl Key {
 pub struct Out<'a> {
     pub buf: &'a mut Vec<u8>,
     pub level: Option<usize>,
+    /// Where ids leave their numbers out, for a rendering whose ids are
+    /// moved on later ([`Mark`]); `None` writes them whole.
+    pub marks: Option<&'a mut Vec<Mark>>,
+}
+
+impl<'a> Out<'a> {
+    /// Ids written whole.
+    pub fn new(buf: &'a mut Vec<u8>, level: Option<usize>) -> Out<'a> {
+        Out {
+            buf,
+            level,
+            marks: None,
+        }
+    }
+
+    /// An id as a JSON string, `"c3"`, or with its number left out and
+    /// marked.
+    #[inline(always)]
+    fn id<const P: char>(self, v: Id<P>) {
+        match self.marks {
+            None => id(self.buf, v),
+            Some(marks) => {
+                let mut prefix = [0u8; 4];
+                self.buf.push(b'"');
+                self.buf
+                    .extend_from_slice(P.encode_utf8(&mut prefix).as_bytes());
+                marks.push(Mark {
+                    at: self.buf.len(),
+                    prefix: P,
+                    n: v.0,
+                });
+                self.buf.push(b'"');
+            }
+        }
+    }
+}
+
+/// An id whose number a rendering left out: where the number goes, the
+/// id's prefix (`c` for claims, `k` for checks) and its number within its
+/// own report, to which the run adds the count of those before it (as
+/// [`super::Report::renumber`] does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub at: usize,
+    pub prefix: char,
+    pub n: usize,
 }
 
 /// A comma, a line break and spaces: the separators of pretty output are
@@ -124,6 +170,7 @@ pub struct Seq<'a> {
     buf: &'a mut Vec<u8>,
     /// The level of the members, when pretty.
     level: Option<usize>,
+    marks: Option<&'a mut Vec<Mark>>,
     close: u8,
     empty: bool,
 }
@@ -134,6 +181,7 @@ impl<'a> Seq<'a> {
         Seq {
             buf: out.buf,
             level: out.level.map(|l| l + 1),
+            marks: out.marks,
             close,
             empty: true,
         }
@@ -165,6 +213,7 @@ impl<'a> Seq<'a> {
         Out {
             buf: self.buf,
             level: self.level,
+            marks: self.marks.as_deref_mut(),
         }
     }
 
@@ -199,6 +248,7 @@ impl<'a> Seq<'a> {
         Out {
             buf: self.buf,
             level: self.level,
+            marks: self.marks.as_deref_mut(),
         }
     }
 
@@ -287,7 +337,7 @@ impl<'a> Seq<'a> {
     /// An id as a JSON string ("c3").
     #[inline(always)]
     pub fn id<const P: char>(&mut self, key: Key, v: Id<P>) {
-        id(self.key(key).buf, v);
+        self.key(key).id(v);
     }
 
     pub fn ids<const P: char>(&mut self, key: Key, items: &[Id<P>]) {
@@ -297,7 +347,7 @@ impl<'a> Seq<'a> {
         }
         let mut a = Seq::array(self.key(key));
         for &v in items {
-            id(a.element().buf, v);
+            a.element().id(v);
         }
         a.close();
     }
@@ -675,19 +725,13 @@ mod tests {
 
     fn pretty(f: &impl Fields) -> String {
         let mut buf = Vec::new();
-        f.encode(Out {
-            buf: &mut buf,
-            level: Some(0),
-        });
+        f.encode(Out::new(&mut buf, Some(0)));
         String::from_utf8(buf).unwrap()
     }
 
     fn compact(f: &impl Fields) -> String {
         let mut buf = Vec::new();
-        f.encode(Out {
-            buf: &mut buf,
-            level: None,
-        });
+        f.encode(Out::new(&mut buf, None));
         String::from_utf8(buf).unwrap()
     }
 

@@ -8,10 +8,7 @@ use std::io::{self, Write};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut buf = Vec::with_capacity(1 << 17);
-    let mut top = Seq::object(Out {
-        buf: &mut buf,
-        level: Some(0),
-    });
+    let mut top = Seq::object(Out::new(&mut buf, Some(0)));
     top.usize(k!(1, "version"), report.version as usize);
     list(&mut top, k!(1, "documents"), &report.documents, out)?;
     list(&mut top, k!(1, "claims"), &report.claims, out)?;
