@@ -106,10 +106,7 @@ impl<'a> Out<'a> {
         match self.marks {
             None => id(self.buf, v),
             Some(marks) => {
-                let mut prefix = [0u8; 4];
-                self.buf.push(b'"');
-                self.buf
-                    .extend_from_slice(P.encode_utf8(&mut prefix).as_bytes());
+                id_prefix::<P>(self.buf);
                 marks.push(Mark {
                     at: self.buf.len(),
                     prefix: P,
@@ -421,11 +418,17 @@ pub fn day(buf: &mut Vec<u8>, d: Day) {
 
 /// An id as a JSON string, `"c3"`: the prefix is ASCII and never escaped.
 pub fn id<const P: char>(buf: &mut Vec<u8>, v: Id<P>) {
+    id_prefix::<P>(buf);
+    buf.extend_from_slice(itoa::Buffer::new().format(v.0).as_bytes());
+    buf.push(b'"');
+}
+
+/// An id's opening quote and prefix.
+#[inline(always)]
+fn id_prefix<const P: char>(buf: &mut Vec<u8>) {
     let mut prefix = [0u8; 4];
     buf.push(b'"');
     buf.extend_from_slice(P.encode_utf8(&mut prefix).as_bytes());
-    buf.extend_from_slice(itoa::Buffer::new().format(v.0).as_bytes());
-    buf.push(b'"');
 }
 
 /// Which bytes a JSON string escapes, and how: 0 for none, `u` for
