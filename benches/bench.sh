@@ -30,7 +30,7 @@ cargo build --release --quiet --bin figcheck --example corpus --example throughp
 PLAIN=$BIN
 BUILD="release profile (LTO fat, one codegen unit)"
 # The profile-guided build is what an archive run should use; the plain
-# build is what \`cargo install\` gives, compared with it at the end.
+# build is what `cargo install` gives, compared with it at the end.
 if [ "${BENCH_PGO:-1}" != 0 ]; then
     if bash benches/pgo.sh > "$OUT/pgo.log" 2>&1; then
         BIN=target/pgo/figcheck

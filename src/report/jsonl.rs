@@ -94,12 +94,14 @@ impl Rendered {
     /// Writes the lines, each claim id's number moved on by `claims` and
     /// each check id's by `checks`: what [`write_items`] writes for the
     /// report after [`Report::renumber`]`(claims, checks)`.
+    ///
     /// The pieces go straight to `out`, a buffered writer in a batch, so
     /// the thread that writes allocates nothing per document.
     pub fn write(&self, claims: usize, checks: usize, out: &mut dyn Write) -> io::Result<()> {
         let mut from = 0;
         for m in &self.marks {
             out.write_all(&self.bytes[from..m.at])?;
+            // Claim ids are `Id<'c'>`, check ids `Id<'k'>`.
             let base = if m.prefix == 'c' { claims } else { checks };
             out.write_all(itoa::Buffer::new().format(m.n + base).as_bytes())?;
             from = m.at;
