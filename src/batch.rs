@@ -38,10 +38,11 @@ impl Parallelism {
             return Parallelism::all_cores();
         }
         // A few queued documents per thread hide the spread of document
-        // sizes; more would only hold memory.
+        // sizes, and let them travel in runs long enough that waking a
+        // thread is rare (see `map_ordered`); more would only hold memory.
         Parallelism {
             threads: n,
-            window: n * 16,
+            window: n * 32,
         }
     }
 }
@@ -141,7 +142,7 @@ where
 }
 
 /// Items sent to a worker at once, at most.
-const RUN: usize = 8;
+const RUN: usize = 16;
 
 /// Consecutive items, `size` at a time.
 struct Runs<I> {
