@@ -210,10 +210,10 @@ impl Repeat {
                 }
             }
             (None, None) => {
-                let years = |s: usize| -> Vec<String> {
+                let years_of = |s: usize| -> Vec<String> {
                     years(story.sentence_text(s)).map(str::to_string).collect()
                 };
-                let (ya, yb) = (years(a.sentence), years(b.sentence));
+                let (ya, yb) = (years_of(a.sentence), years_of(b.sentence));
                 if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y)) {
                     return false;
                 }
