@@ -394,7 +394,11 @@ impl Run<'_> {
     /// count across the run.
     fn stream(&self, files: &[String], par: Parallelism) -> Result<i32> {
         let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        // As large as the pieces JSON Lines output is written in, so that
+        // they pass straight through.
+        let mut out = std::io::BufWriter::with_capacity(report::jsonl::SPILL, stdout.lock());
+        // JSON Lines rendered on this thread and not yet written.
+        let mut pending = Vec::new();
         let args = self.args;
         let listing = self.listing();
         if listing && args.format == Format::Csv {
@@ -430,14 +434,17 @@ impl Run<'_> {
                         print_warnings(&report);
                     }
                     if let Some(lines) = lines {
+                        out.write_all(&pending)?;
+                        pending.clear();
                         lines.write(claims, checks, &mut out)?;
                     } else if listing {
-                        self.write_one(report, &mut out)?;
+                        self.write_one(report, &mut pending, &mut out)?;
                     }
                 }
                 Ok(())
             },
         )?;
+        out.write_all(&pending)?;
         if !args.quiet {
             match (args.format, args.summary) {
                 (Format::Jsonl, _) => report::jsonl::write_summary(&total, &mut out)?,
@@ -492,10 +499,12 @@ impl Run<'_> {
         (loaded, reports)
     }
 
-    fn write_one(&self, mut r: Report, out: &mut dyn Write) -> Result<()> {
+    /// Writes one document's report; JSON Lines through `pending`, whose
+    /// last few lines are left there ([`report::jsonl::write_items_to`]).
+    fn write_one(&self, mut r: Report, pending: &mut Vec<u8>, out: &mut dyn Write) -> Result<()> {
         r.retain_claims(Show::from(self.args.show));
         match self.args.format {
-            Format::Jsonl => report::jsonl::write_items(&r, out)?,
+            Format::Jsonl => report::jsonl::write_items_to(&r, pending, out)?,
             Format::Csv => report::csv::write_rows(&r, out)?,
             Format::Line => report::line::write(&r, out)?,
             _ => report::github::write(&r, out)?,

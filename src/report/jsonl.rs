@@ -21,15 +21,30 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write_summary(report, out)
 }
 
-/// The document, claim and check lines, without the closing summary: for a
-/// batch streamed one document at a time.
+/// How much [`write_items_to`] gathers before it writes: the capacity of
+/// the batch's buffered writer (`cli.rs`), which passes a write this large
+/// straight through instead of copying it into its own buffer.
+pub const SPILL: usize = 1 << 16;
+
+/// The document, claim and check lines, without the closing summary.
 pub fn write_items(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut buf = Vec::with_capacity(1 << 16);
+    let mut buf = Vec::with_capacity(SPILL + (1 << 12));
+    write_items_to(report, &mut buf, out)?;
+    out.write_all(&buf)
+}
+
+/// The lines of [`write_items`], appended to `buf`, which goes to `out`
+/// whenever it holds [`SPILL`] bytes; what is left stays in `buf`, for the
+/// caller to write before anything else. A batch on one thread keeps one
+/// buffer across its documents (a document's lines are a few tens of KB),
+/// so its output reaches the buffered writer in pieces that pass straight
+/// through: copying every byte once more had been 2.5% of its instructions.
+pub fn write_items_to(report: &Report, buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
     let mut each = |kind: &str, item: &dyn Fields| -> io::Result<()> {
-        line(Out::new(&mut buf, None), kind, &Dyn(item));
+        line(Out::new(buf, None), kind, &Dyn(item));
         buf.push(b'\n');
-        if buf.len() >= 1 << 15 {
-            out.write_all(&buf)?;
+        if buf.len() >= SPILL {
+            out.write_all(buf)?;
             buf.clear();
         }
         Ok(())
@@ -43,7 +58,7 @@ pub fn write_items(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for k in &report.checks {
         each("check", k)?;
     }
-    out.write_all(&buf)
+    Ok(())
 }
 
 /// The closing line alone (`--summary`).
@@ -123,6 +138,32 @@ impl Fields for Dyn<'_> {
 mod tests {
     use super::*;
     use crate::input::Document;
+
+    #[test]
+    fn lines_through_one_buffer_are_each_reports_lines() {
+        // Reports of a few lines and of more than one spill, in turn.
+        let small = "The firm cut 120 jobs in May, up from 80 in April.";
+        let large = small.repeat(400);
+        let reports: Vec<Report> = [small, large.as_str(), small, small, large.as_str()]
+            .iter()
+            .map(|t| {
+                let doc = Document::new("d.txt", t.as_bytes().to_vec(), t.to_string());
+                crate::check(std::slice::from_ref(&doc), &crate::Options::default())
+            })
+            .collect();
+        let mut want = Vec::new();
+        for r in &reports {
+            write_items(r, &mut want).unwrap();
+        }
+        assert!(want.len() > 2 * SPILL);
+        let (mut got, mut pending) = (Vec::new(), Vec::new());
+        for r in &reports {
+            write_items_to(r, &mut pending, &mut got).unwrap();
+            assert!(pending.len() < SPILL);
+        }
+        got.extend_from_slice(&pending);
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn rendered_lines_are_the_renumbered_reports_lines() {
