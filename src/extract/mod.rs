@@ -165,7 +165,6 @@ impl Extraction {
         // Period phrases come first: their numbers ("the last 3 months",
         // "Q3 2016") are not figures.
         let periods = period::Periods::find(doc, &lower, &self.period_options);
-        let doc_claims = self.claims.len();
         let doc_sentences = self.sentences.len();
         let mut reader = Reader {
             doc,
@@ -182,6 +181,7 @@ impl Extraction {
         let mut lexer = lexer::Lexer::default();
         let mut tokens = Vec::with_capacity(piece_tokens.min(doc.text.len() / 5));
         let mut paragraph = 0;
+        let mut attach = periods.attach();
         loop {
             tokens.clear();
             lexer.lex(&doc.text, &mut tokens, piece_tokens);
@@ -190,15 +190,26 @@ impl Extraction {
                 .iter()
                 .filter(|t| t.kind == lexer::Kind::Break)
                 .count();
+            let (piece_claims, piece_sentences) = (self.claims.len(), self.sentences.len());
             self.add_sentences(&mut reader, &tokens, spans);
+            // Periods and lent units are given a piece at a time, while its
+            // claims are in cache: after the whole of a long document, a
+            // pass over its claims read each from memory again (21 ms of
+            // the 10 MB document's 580). A piece ends at a paragraph
+            // break, and no reading reaches forward past a paragraph.
+            attach.claims(&doc.text, &mut self.claims[piece_claims..], &self.sentences);
+            // Only this document's sentences: earlier documents are done,
+            // and walking them again would make a batch quadratic.
+            unit::infer_missing_units(
+                &lower,
+                &mut self.claims,
+                &self.sentences[doc_sentences..],
+                piece_sentences - doc_sentences,
+            );
             if lexer.done(&doc.text) {
                 break;
             }
         }
-        periods.attach(&doc.text, &mut self.claims[doc_claims..], &self.sentences);
-        // Only this document's sentences: earlier documents are done, and
-        // walking them again would make a batch quadratic.
-        unit::infer_missing_units(&lower, &mut self.claims, &self.sentences[doc_sentences..]);
         // Each list on its own: an extraction put together by hand may
         // hold one and not the other.
         if self.periods.len() <= doc_index {
@@ -343,6 +354,12 @@ mod tests {
         see https://example.com/2016/a.html, #Rio2016 and press@example.com.\r\n\
         \r\n“Nearly 80%,” she said. Ünïcödé 3/4 share.\n\n\u{2028}\n\n(1.2bn) end";
 
+    /// Copy whose figures take periods and units from around them, one
+    /// across a paragraph break ("the total").
+    const LENDING: &str = "It suspended 125,000 accounts in 2015.\n\n\
+        The total now stands at 360,000; in March it closed 20.\n\n\
+        Since January 42 of 120 patients left.";
+
     fn pieces(text: &str, piece_tokens: usize) -> (Vec<Token>, Vec<(usize, usize, usize)>) {
         let mut lexer = Lexer::default();
         let (mut all, mut spans, mut paragraph) = (Vec::new(), Vec::new(), 0);
@@ -468,8 +485,8 @@ mod tests {
 
     #[test]
     fn pieces_extract_the_same_claims() {
-        let doc = Document::new("t", TEXT.as_bytes().to_vec(), TEXT.to_string());
-        let extract = |n| {
+        let extract = |text: &str, n| {
+            let doc = Document::new("t", text.as_bytes().to_vec(), text.to_string());
             let mut x = Extraction::default();
             x.add_document(&doc, 0);
             let mut y = Extraction::default();
@@ -477,9 +494,23 @@ mod tests {
             assert_eq!(x.sentences, y.sentences);
             assert_eq!(format!("{:?}", x.claims), format!("{:?}", y.claims));
             assert_eq!(x.periods, y.periods);
-            x.claims.len()
+            x
         };
-        assert!(extract(1) > 10);
-        assert!(extract(4) > 10);
+        assert!(extract(TEXT, 1).claims.len() > 10);
+        assert!(extract(TEXT, 4).claims.len() > 10);
+        // Each piece is given its periods and lent units on its own.
+        let x = extract(LENDING, 1);
+        let inferred: Vec<&str> = x
+            .claims
+            .iter()
+            .filter(|c| c.unit_inferred)
+            .map(|c| c.literal.as_str())
+            .collect();
+        assert_eq!(inferred, ["360,000", "20", "42"]);
+        assert!(
+            x.claims
+                .iter()
+                .all(|c| c.period.is_some() != (c.literal == "360,000"))
+        );
     }
 }

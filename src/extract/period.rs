@@ -144,14 +144,10 @@ impl Periods {
         }
     }
 
-    /// Gives each claim the period that governs it in its sentence.
-    pub fn attach(
-        &self,
-        text: &str,
-        claims: &mut [crate::extract::Claim],
-        sentences: &[crate::extract::Sentence],
-    ) {
-        attach::attach(self, text, claims, sentences);
+    /// What gives each claim the period that governs it in its sentence,
+    /// for claims given in text order.
+    pub fn attach(&self) -> attach::Attach<'_> {
+        attach::Attach::new(self)
     }
 }
 

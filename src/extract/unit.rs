@@ -275,9 +275,11 @@ fn verb_before(ctx: &Context, first: usize) -> Option<String> {
 /// Gives a count with no noun of its own the unit of the figure it stands
 /// beside: the next figure after "of" ("42 of 120 patients"), else the
 /// nearest earlier count in the sentence, else the last count of the
-/// previous sentence in the same paragraph ("... 360,000").
-pub fn infer_missing_units(lower: &str, claims: &mut [Claim], sentences: &[Sentence]) {
-    for (si, s) in sentences.iter().enumerate() {
+/// previous sentence in the same paragraph ("... 360,000"). Only the
+/// sentences from `from` on are read; those before it are the document's
+/// earlier ones, whose claims are done and may be referred back to.
+pub fn infer_missing_units(lower: &str, claims: &mut [Claim], sentences: &[Sentence], from: usize) {
+    for (si, s) in sentences.iter().enumerate().skip(from) {
         for ci in s.claims.clone() {
             if claims[ci].unit.is_some() || claims[ci].quantity != Quantity::Count {
                 continue;

@@ -8,49 +8,67 @@ use super::{Mention, Periods};
 use crate::extract::{Claim, Sentence};
 use std::sync::Arc;
 
-pub fn attach(periods: &Periods, text: &str, claims: &mut [Claim], sentences: &[Sentence]) {
-    // The offsets beside each period, so the search reads one array.
-    let found: Vec<((usize, usize), &Arc<crate::period::Period>)> = periods
-        .mentions
-        .iter()
-        .filter_map(|m| match m {
-            Mention::Period(p) => Some((p.offset, p)),
-            _ => None,
-        })
-        .collect();
-    // Claims come in text order: the first period that may fall in a
-    // claim's clause is walked to, not searched for.
-    let mut walk = super::Walk::default();
-    // Whether the sentence of the last claim holds a semicolon: most hold
-    // none, and their claims' clause is the whole sentence, which is then
-    // read once and not twice for each claim.
-    let mut semicolon = (usize::MAX, false);
-    for claim in claims.iter_mut() {
-        // `claim.sentence` indexes the batch's sentence list.
-        let Some(s) = sentences.get(claim.sentence) else {
-            continue;
-        };
-        if s.doc != claim.doc || claim.start < s.start || claim.end > s.end {
-            continue;
-        }
-        if semicolon.0 != claim.sentence {
-            let words = text.as_bytes().get(s.start..s.end).unwrap_or_default();
-            semicolon = (claim.sentence, memchr::memchr(b';', words).is_some());
-        }
-        let (lo, hi) = if semicolon.1 {
-            clause(text, s.start, s.end, claim.start, claim.end)
-        } else {
-            (s.start, s.end)
-        };
-        let i = walk.seek(&found, lo, |(o, _)| o.1 <= lo);
-        let best = found[i..]
+/// Gives claims their periods, a run of claims at a time in text order: a
+/// long document is read in pieces, and each piece's claims are given
+/// theirs while they are still in cache.
+pub struct Attach<'p> {
+    /// The offsets beside each period, so the search reads one array.
+    found: Vec<((usize, usize), &'p Arc<crate::period::Period>)>,
+    /// Claims come in text order: the first period that may fall in a
+    /// claim's clause is walked to, not searched for.
+    walk: super::Walk,
+    /// Whether the sentence of the last claim holds a semicolon: most hold
+    /// none, and their claims' clause is the whole sentence, which is then
+    /// read once and not twice for each claim.
+    semicolon: (usize, bool),
+}
+
+impl<'p> Attach<'p> {
+    pub fn new(periods: &'p Periods) -> Attach<'p> {
+        let found = periods
+            .mentions
             .iter()
-            .take_while(|(o, _)| o.0 < hi)
-            .filter(|(o, _)| o.0 >= lo && o.1 <= hi)
-            .filter(|(o, _)| o.1 <= claim.start || o.0 >= claim.end)
-            .min_by_key(|(o, _)| distance(*o, (claim.start, claim.end)));
-        if let Some((_, p)) = best {
-            claim.period = Some(Arc::clone(p));
+            .filter_map(|m| match m {
+                Mention::Period(p) => Some((p.offset, p)),
+                _ => None,
+            })
+            .collect();
+        Attach {
+            found,
+            walk: super::Walk::default(),
+            semicolon: (usize::MAX, false),
+        }
+    }
+
+    /// Gives each of `claims` the period that governs it; `sentences` is
+    /// the batch's sentence list, which `Claim::sentence` indexes.
+    pub fn claims(&mut self, text: &str, claims: &mut [Claim], sentences: &[Sentence]) {
+        for claim in claims.iter_mut() {
+            let Some(s) = sentences.get(claim.sentence) else {
+                continue;
+            };
+            if s.doc != claim.doc || claim.start < s.start || claim.end > s.end {
+                continue;
+            }
+            if self.semicolon.0 != claim.sentence {
+                let words = text.as_bytes().get(s.start..s.end).unwrap_or_default();
+                self.semicolon = (claim.sentence, memchr::memchr(b';', words).is_some());
+            }
+            let (lo, hi) = if self.semicolon.1 {
+                clause(text, s.start, s.end, claim.start, claim.end)
+            } else {
+                (s.start, s.end)
+            };
+            let i = self.walk.seek(&self.found, lo, |(o, _)| o.1 <= lo);
+            let best = self.found[i..]
+                .iter()
+                .take_while(|(o, _)| o.0 < hi)
+                .filter(|(o, _)| o.0 >= lo && o.1 <= hi)
+                .filter(|(o, _)| o.1 <= claim.start || o.0 >= claim.end)
+                .min_by_key(|(o, _)| distance(*o, (claim.start, claim.end)));
+            if let Some((_, p)) = best {
+                claim.period = Some(Arc::clone(p));
+            }
         }
     }
 }
