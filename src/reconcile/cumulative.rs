@@ -18,7 +18,7 @@
 //! certainly leave a gap or overlap, the check says so.
 
 use super::cue::Pattern;
-use super::cue::{Cue, Slots, ends_with_any, ends_with_slots, mentions, trim_end};
+use super::cue::{Cue, Ends, Slots, ends_with_any, ends_with_slots, mentions, trim_end};
 use super::{Check, Severity, Status, Story, format_interval, severity};
 use crate::extract::{Claim, Quantity};
 use crate::period::{Tiling, tiles};
@@ -50,7 +50,7 @@ const TOTAL_CUE_PATTERN: &str = r"(?x)
 
 /// [`TOTAL_CUE_PATTERN`], compiled for text that is not all ASCII.
 static TOTAL_CUE: Cue = Cue::gated(
-    |t| ends_with_any(t, true, TOTAL_CUE_ENDS) && mentions(t, TOTAL_NOUNS),
+    |t| ends_with_any(t, true, &TOTAL_CUE_ENDS) && mentions(t, TOTAL_NOUNS),
     || Pattern::new(TOTAL_CUE_PATTERN).expect("running total cue"),
 );
 
@@ -59,17 +59,17 @@ static TOTAL_CUE: Cue = Cue::gated(
 const EARLIER_WORDS: &[&str] = &["add", "top", "plus", "besides", "had", "up"];
 
 /// The last word of every cue to an earlier figure before it.
-const EARLIER_ENDS: &[&str] = &[
+static EARLIER_ENDS: Ends = Ends::new(&[
     "to", "of", "plus", "besides", "atop", "the", "its", "their", "earlier", "previous", "ed",
     "from", "some", "about", "around", "nearly", "almost", "than", "over",
-];
+]);
 
 /// The last word of every running-total cue: its verb or preposition, or
 /// the qualifier after it.
-const TOTAL_CUE_ENDS: &[&str] = &[
+static TOTAL_CUE_ENDS: Ends = Ends::new(&[
     "to", "at", "of", "is", "was", "reached", "some", "about", "around", "than", "over", "nearly",
     "almost", "least", "under",
-];
+]);
 
 /// "another", "a further" right before a new figure, with or without a
 /// qualifier after it, then white space: the matches of
@@ -100,7 +100,7 @@ static NEW_AFTER: Cue = Cue::new(
 
 /// "added to the", "on top of the" right before an earlier figure.
 static EARLIER_BEFORE: Cue = Cue::gated(
-    |t| ends_with_any(t, false, EARLIER_ENDS) && mentions(t, EARLIER_WORDS),
+    |t| ends_with_any(t, false, &EARLIER_ENDS) && mentions(t, EARLIER_WORDS),
     || {
         Pattern::new(r"(?:(?-u:\b)(?:added\s+to|adds?\s+to|adding\s+to|on\s+top\s+of|in\s+addition\s+to|plus|besides|atop)\s+(?:the|its|their|an\s+earlier|a\s+previous|the\s+earlier|the\s+previous)?|(?-u:\b)had\s+(?:already\s+)?[a-z]+ed|,\s*up\s+from)\s*(?:(?:some|about|around|nearly|almost|more\s+than|over)\s+)?$")
         .expect("earlier before")

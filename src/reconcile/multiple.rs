@@ -15,7 +15,7 @@
 //! widens that, "nearly" takes the band just below the factor, "more than"
 //! everything above it. "Three times more" is read both ways (3 or 4).
 
-use super::cue::{Cue, ends_with_any, is_word_byte, mentions, trim_end};
+use super::cue::{Cue, Ends, ends_with_any, is_word_byte, mentions, trim_end};
 use super::cue::{Groups, Pattern};
 use super::pairs::{self, BeforeAfter, Direction};
 use super::{Check, Status, Story, format_interval, severity};
@@ -38,7 +38,7 @@ const FRACTIONS: &[&str] = &["third", "quarter", "fifth", "tenth", "half"];
 
 /// The last word before the first figure of a before/after pair: "from",
 /// "to", "a low of", "just".
-const PAIR_ENDS: &[&str] = &["from", "to", "of", "just"];
+static PAIR_ENDS: Ends = Ends::new(&["from", "to", "of", "just"]);
 
 /// Literals every comparison by a factor holds ("twice", "three times").
 const COMPARISONS: &[&str] = &["twice", "double", "triple", "treble", "half", "times"];
@@ -52,7 +52,7 @@ fn verb_pattern() -> String {
 
 /// A factor verb right before its pair: "doubled from", "a tenfold rise, from".
 static VERB_BEFORE: Cue = Cue::gated(
-    |t| ends_with_any(t, false, PAIR_ENDS) && mentions(t, FACTOR_VERBS),
+    |t| ends_with_any(t, false, &PAIR_ENDS) && mentions(t, FACTOR_VERBS),
     || {
         Pattern::new(&format!(
         r"{}(?:\s+(?:in|over|between|since|during|within)(?-u:\b)[^,.;:]{{0,30}}?)?\s*,?\s*(?:from|to)(?:\s+a\s+(?:low|high|record)\s+of|\s+just)?\s*$",
@@ -79,7 +79,7 @@ const FRACTION: &str =
 
 /// "fell by a third, from A to B", "cut by half to B from A".
 static FRACTION_CHANGE_BEFORE: Cue = Cue::gated(
-    |t| ends_with_any(t, false, PAIR_ENDS) && mentions(t, FRACTIONS),
+    |t| ends_with_any(t, false, &PAIR_ENDS) && mentions(t, FRACTIONS),
     || {
         Pattern::new(&format!(
         r"(?-u:\b)(?P<v>rose|risen|rise[ns]?|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|decreased|shrank|shrunk|cut|reduced|slashed)\s+(?:by\s+)?{QUAL}{FRACTION}\s*,?\s*(?:from|to)(?:\s+just)?\s*$"
@@ -138,8 +138,8 @@ fn fraction_change(cap: &Groups, pair: &BeforeAfter) -> Option<Found> {
 /// "twice as many as", "three times the", "half as much as".
 static COMPARE: Cue = Cue::gated(
     |t| {
-        let ends = ["than", "as", "the", "its", "their", "those", "of"];
-        ends_with_any(t, false, &ends) && mentions(t, COMPARISONS)
+        static ENDS: Ends = Ends::new(&["than", "as", "the", "its", "their", "those", "of"]);
+        ends_with_any(t, false, &ENDS) && mentions(t, COMPARISONS)
     },
     || {
         Pattern::new(&format!(
@@ -152,8 +152,8 @@ static COMPARE: Cue = Cue::gated(
 /// "a third of the", "two-thirds of its".
 static FRACTION_OF: Cue = Cue::gated(
     |t| {
-        let ends = ["of", "the", "its", "their", "his", "her", "all", "those"];
-        ends_with_any(t, false, &ends) && mentions(t, FRACTIONS)
+        static ENDS: Ends = Ends::new(&["of", "the", "its", "their", "his", "her", "all", "those"]);
+        ends_with_any(t, false, &ENDS) && mentions(t, FRACTIONS)
     },
     || {
         Pattern::new(&format!(
@@ -246,10 +246,10 @@ fn units_agree(a: &Claim, b: &Claim) -> bool {
 /// for text that is not all ASCII ([`list_gap`] reads the rest by hand).
 static LIST_GAP: Cue = Cue::gated(
     |t| {
-        let ends = [
+        static ENDS: Ends = Ends::new(&[
             ",", "and", "plus", "or", "some", "about", "around", "nearly", "almost", "another",
-        ];
-        ends_with_any(t, false, &ends)
+        ]);
+        ends_with_any(t, false, &ENDS)
     },
     || {
         Pattern::new(r"^[\sa-z'-]{0,40}?(?:,|(?-u:\b)and|(?-u:\b)plus|(?-u:\b)or)\s*(?:some|about|around|nearly|almost|another)?\s*$")

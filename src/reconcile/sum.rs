@@ -14,7 +14,8 @@
 
 use super::cue::Pattern;
 use super::cue::{
-    Cue, Slots, ends_with_any, ends_with_phrase, ends_with_slots, is_word_byte, mentions, trim_end,
+    Cue, Ends, Slots, ends_with_any, ends_with_phrase, ends_with_slots, is_word_byte, mentions,
+    trim_end,
 };
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
@@ -41,7 +42,7 @@ const CUE_WORDS: &[&str] = &[
 
 /// The last word of every cue before a total: its own, "of", or the
 /// qualifier after it.
-const CUE_ENDS: &[&str] = &[
+static CUE_ENDS: Ends = Ends::new(&[
     "to",
     "of",
     "totaling",
@@ -66,7 +67,7 @@ const CUE_ENDS: &[&str] = &[
     "nearly",
     "almost",
     "least",
-];
+]);
 
 /// Literals one of which "in total", "in all", "all told", "altogether",
 /// "combined" and "overall" hold.
@@ -87,7 +88,7 @@ const CUE_BEFORE_PATTERN: &str = r"(?x)
 
 /// [`CUE_BEFORE_PATTERN`], compiled for text that is not all ASCII.
 static CUE_BEFORE: Cue = Cue::gated(
-    |t| ends_with_any(t, true, CUE_ENDS) && mentions(t, CUE_WORDS),
+    |t| ends_with_any(t, true, &CUE_ENDS) && mentions(t, CUE_WORDS),
     || Pattern::new(CUE_BEFORE_PATTERN).expect("sum cue"),
 );
 
@@ -253,10 +254,10 @@ fn age_before(text: &str) -> bool {
 /// comparison.
 static COMPARISON_BEFORE: Cue = Cue::gated(
     |t| {
-        let ends = [
+        static ENDS: Ends = Ends::new(&[
             "from", "than", "with", "to", "against", "versus", "vs", "vs.",
-        ];
-        ends_with_any(t, false, &ends)
+        ]);
+        ends_with_any(t, false, &ENDS)
     },
     || {
         Pattern::new(r"(?-u:\b)(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|(?:rose|rises|rising|risen|fell|falls|falling|fallen|dropped|drops|climbed|increased|decreased|grew|jumped|slipped|declined|up|down)(?:\s+by\s+[^\s]+)?\s+to)\s*$")
