@@ -82,7 +82,10 @@ pub struct Rendered {
 /// Renders the document, claim and check lines of a report with the
 /// numbers of their ids left out.
 pub fn render_items(report: &Report) -> Rendered {
-    let mut bytes = Vec::with_capacity(1 << 12);
+    // A claim's line is some 600 bytes: reserved at once, the buffer is
+    // not copied as it grows.
+    let lines = report.documents.len() + report.claims.len() + report.checks.len();
+    let mut bytes = Vec::with_capacity(lines * 768);
     let mut marks = Vec::new();
     let mut each = |kind: &str, item: &dyn Fields| {
         let out = Out {
