@@ -76,6 +76,17 @@ cpu() {
     done
     echo "$b"
 }
+# Mean wall and CPU seconds of 10 runs, output discarded: "wall cpu".
+# Without hyperfine, one run of /usr/bin/time.
+null_run() {
+    if command -v hyperfine > /dev/null; then
+        hyperfine -N -i --warmup 2 --runs 10 --export-json "$OUT/null.json" "$*" > /dev/null 2>&1
+        python3 -c "import json; r = json.load(open('$OUT/null.json'))['results'][0]; print('%.4f %.4f' % (r['mean'], r['user'] + r['system']))"
+        return
+    fi
+    read -r w u sy _ < <(measure "$@")
+    awk -v w="$w" -v u="$u" -v s="$sy" 'BEGIN { print w, u + s }'
+}
 mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) s = 0.000001; printf "%.1f", b / 1e6 / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.000001; printf "%.2f", a / b }'; }
 bytes() { stat -c %s "$1"; }
@@ -127,6 +138,24 @@ say ""
 say "CPU time up to 10 MB is hyperfine's mean of 20 runs where it is installed; above, one run."
 say ""
 say "Growth: ${last} MB takes $(ratio "${WALL[$last]}" "${WALL[$first]}") times the CPU time of ${first} MB (linear: $(ratio "$last" "$first"))."
+say ""
+
+say "## Whole pipeline at wire-copy density, one thread"
+say ""
+say "The corpus above puts a figure in nearly every clause (about 20 claims per KB). Wire copy is mostly sentences without figures: six published wire stories of the most figure-heavy kinds held 7.3 to 10.7 claims per KB, 8.8 pooled (docs/performance.md). \`--density wire\` mixes in quotes, attribution and background to about that density."
+say ""
+say "| input | claims per KB | wall s | CPU s | MB/s (wall) |"
+say "|---|---|---|---|---|"
+for fmt in txt jsonl; do
+    f=$OUT/corpus-wire-10M.$fmt
+    [ -s "$f" ] || "$GEN" --size 10M --density wire --format "$([ "$fmt" = txt ] && echo text || echo jsonl)" --out "$f"
+    if [ "$fmt" = txt ]; then args=(-j 1 --format json "$f"); else args=(-j 1 -f jsonl "$f"); fi
+    n=$("$BIN" extract --format jsonl "$f" | grep -c '"type":"claim"' || true)
+    read -r w c < <(null_run "$BIN" "${args[@]}")
+    say "| 10 MB, $([ "$fmt" = txt ] && echo "one document, --format json" || echo "JSON Lines articles, -f jsonl") | $(awk -v n="$n" -v b="$(bytes "$f")" 'BEGIN { printf "%.1f", n * 1000 / b }') | $w | $c | $(mbs "$(bytes "$f")" "$w") |"
+done
+say ""
+say "Wall and CPU time: hyperfine's mean of 10 runs, output to /dev/null."
 say ""
 
 say "## One document with many figures"
