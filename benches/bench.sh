@@ -102,7 +102,7 @@ say ""
 say "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1e6 }' /proc/meminfo) RAM; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "- build: $(rustc -V), $BUILD"
-say "- corpus: examples/corpus.rs, seed 1 (news-like copy, about 20 claims per KB)"
+say "- corpus: examples/corpus.rs, seed 1 (news-like copy with a figure in nearly every clause, about 20 claims per KB; a wire-density corpus below)"
 say ""
 
 say "## Stages, in-process (one thread, text corpus, reading not timed, best of 2 runs)"
