@@ -40,25 +40,27 @@ pub fn write_items(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// so its output reaches the buffered writer in pieces that pass straight
 /// through: copying every byte once more had been 2.5% of its instructions.
 pub fn write_items_to(report: &Report, buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
-    let mut each = |kind: &str, item: &dyn Fields| -> io::Result<()> {
+    for (kind, item) in items(report) {
         line(Out::new(buf, None), kind, &Dyn(item));
         buf.push(b'\n');
         if buf.len() >= SPILL {
             out.write_all(buf)?;
             buf.clear();
         }
-        Ok(())
-    };
-    for d in &report.documents {
-        each("document", d)?;
-    }
-    for c in &report.claims {
-        each("claim", c)?;
-    }
-    for k in &report.checks {
-        each("check", k)?;
     }
     Ok(())
+}
+
+/// A report's document, claim and check records, in the order of their
+/// lines, each with its line's `type`.
+fn items(report: &Report) -> impl Iterator<Item = (&'static str, &dyn Fields)> {
+    let documents = report
+        .documents
+        .iter()
+        .map(|d| ("document", d as &dyn Fields));
+    let claims = report.claims.iter().map(|c| ("claim", c as &dyn Fields));
+    let checks = report.checks.iter().map(|k| ("check", k as &dyn Fields));
+    documents.chain(claims).chain(checks)
 }
 
 /// The closing line alone (`--summary`).
@@ -87,7 +89,7 @@ pub fn render_items(report: &Report) -> Rendered {
     let lines = report.documents.len() + report.claims.len() + report.checks.len();
     let mut bytes = Vec::with_capacity(lines * 768);
     let mut marks = Vec::new();
-    let mut each = |kind: &str, item: &dyn Fields| {
+    for (kind, item) in items(report) {
         let out = Out {
             buf: &mut bytes,
             level: None,
@@ -95,15 +97,6 @@ pub fn render_items(report: &Report) -> Rendered {
         };
         line(out, kind, &Dyn(item));
         bytes.push(b'\n');
-    };
-    for d in &report.documents {
-        each("document", d);
-    }
-    for c in &report.claims {
-        each("claim", c);
-    }
-    for k in &report.checks {
-        each("check", k);
     }
     Rendered { bytes, marks }
 }
