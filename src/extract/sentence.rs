@@ -7,6 +7,7 @@
 //! initial does not end a sentence.
 
 use super::lexer::{Kind, Token};
+use super::words::WordSet;
 use std::ops::Range;
 
 /// A sentence as a range of tokens, with its paragraph number.
@@ -25,6 +26,10 @@ const ABBREVIATIONS: &[&str] = &[
     "mln", "bln", "ie", "eg", "govt", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
 ];
 
+/// [`ABBREVIATIONS`], indexed: a full stop follows a word in nearly every
+/// sentence, and a scan of the list took more than splitting the rest.
+static ABBREVIATION_SET: WordSet = WordSet::new(ABBREVIATIONS);
+
 /// No abbreviation is longer than this, so a longer word (most words
 /// before a full stop) is not looked up.
 const LONGEST_ABBREVIATION: usize = 6;
@@ -32,10 +37,19 @@ const LONGEST_ABBREVIATION: usize = 6;
 fn is_abbreviation(word: &str) -> bool {
     // Single letters are initials ("U.S.", "J. Smith").
     let mut chars = word.chars();
-    let single = chars.next().is_some() && chars.next().is_none();
-    single
-        || word.len() <= LONGEST_ABBREVIATION
-            && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    if chars.next().is_some() && chars.next().is_none() {
+        return true;
+    }
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
+    }
+    // The list is lower case; a word is compared without regard to ASCII
+    // case, as "Mr" and "SEPT" are.
+    let mut lower = [0u8; LONGEST_ABBREVIATION];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| ABBREVIATION_SET.contains(w))
 }
 
 fn is_closer(s: &str) -> bool {
@@ -157,15 +171,18 @@ pub fn split_from(text: &str, tokens: &[Token], first_paragraph: usize) -> Vec<S
                 j += 1;
             }
             let next = tokens.get(j);
-            let abbreviation = t.text(text) == "."
-                && i > 0
-                && tokens[i - 1].kind == Kind::Word
-                && !t.space_before
-                && is_abbreviation(tokens[i - 1].text(text));
+            // Read last, as most full stops end their sentence.
+            let abbreviation = || {
+                t.text(text) == "."
+                    && i > 0
+                    && tokens[i - 1].kind == Kind::Word
+                    && !t.space_before
+                    && is_abbreviation(tokens[i - 1].text(text))
+            };
             let ends = match next {
                 None => true,
                 Some(n) if n.kind == Kind::Break => true,
-                Some(n) => n.space_before && starts_sentence(n, text) && !abbreviation,
+                Some(n) => n.space_before && starts_sentence(n, text) && !abbreviation(),
             };
             if ends {
                 push(&mut out, start..j, paragraph);
@@ -201,6 +218,34 @@ mod tests {
                 .all(|a| a.len() <= LONGEST_ABBREVIATION)
         );
         assert!(is_abbreviation("Approx") && is_abbreviation("é") && !is_abbreviation("people"));
+    }
+
+    #[test]
+    fn abbreviation_look_up_agrees_with_a_scan_of_the_list() {
+        let scan = |w: &str| {
+            w.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        };
+        let mut words: Vec<String> = ABBREVIATIONS
+            .iter()
+            .flat_map(|a| {
+                [
+                    a.to_string(),
+                    a.to_uppercase(),
+                    format!("{a}x"),
+                    format!("x{a}"),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "", "é", "ÉTÉ", "Mr", "mR", "Sept", "people", "septé", "U", "1",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_abbreviation(w), scan(w), "{w:?}");
+        }
+        assert!(words.iter().filter(|w| scan(w)).count() > ABBREVIATIONS.len());
     }
 
     #[test]
