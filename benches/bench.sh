@@ -60,12 +60,12 @@ fast_wall() {
     done
     echo "$best"
 }
-# CPU seconds of one run: the mean of 20 from hyperfine, whose clock
-# resolves runs of a few milliseconds; without it, the
-# best of 5 from /usr/bin/time, which counts in hundredths.
+# CPU seconds of one run, output discarded: the mean of 20 from hyperfine,
+# whose clock resolves runs of a few milliseconds; without it, the best of
+# 5 from /usr/bin/time, which counts in hundredths.
 cpu() {
     if command -v hyperfine > /dev/null; then
-        hyperfine -N -i --output=pipe --warmup 3 --runs 20 --export-json "$OUT/cpu.json" "$*" > /dev/null 2>&1
+        hyperfine -N -i --warmup 3 --runs 20 --export-json "$OUT/cpu.json" "$*" > /dev/null 2>&1
         python3 -c "import json; r = json.load(open('$OUT/cpu.json'))['results'][0]; print('%.4f' % (r['user'] + r['system']))"
         return
     fi
@@ -91,10 +91,16 @@ mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) s = 0.000001; printf "%.1f"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.000001; printf "%.2f", a / b }'; }
 bytes() { stat -c %s "$1"; }
 
-corpus() { # size-in-MB format -> path
-    local f="$OUT/corpus-$1M.$2"
-    [ -s "$f" ] || "$GEN" --size "$1M" --format "$([ "$2" = txt ] && echo text || echo jsonl)" --out "$f"
+corpus() { # size-in-MB format [density: wire (default) or dense] -> path
+    local density=${3:-wire} f
+    if [ "$density" = wire ]; then f="$OUT/corpus-wire-$1M.$2"; else f="$OUT/corpus-$1M.$2"; fi
+    [ -s "$f" ] || "$GEN" --size "$1M" --density "$density" --format "$([ "$2" = txt ] && echo text || echo jsonl)" --out "$f"
     echo "$f"
+}
+claims_per_kb() { # path -> claims per 1,000 bytes
+    local n
+    n=$("$BIN" extract --format jsonl "$1" | grep -c '"type":"claim"' || true)
+    awk -v n="$n" -v b="$(bytes "$1")" 'BEGIN { printf "%.1f", n * 1000 / b }'
 }
 
 say "# figcheck benchmark"
@@ -102,7 +108,7 @@ say ""
 say "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1e6 }' /proc/meminfo) RAM; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "- build: $(rustc -V), $BUILD"
-say "- corpus: examples/corpus.rs, seed 1 (news-like copy with a figure in nearly every clause, about 20 claims per KB; a wire-density corpus below)"
+say "- corpus: examples/corpus.rs, seed 1, news-like copy at the figure density of wire copy (\`--density wire\`, about 8.5 claims per KB: six published stories of the most figure-heavy kinds held 7.3 to 10.7, 8.8 pooled; docs/performance.md). The text corpus of each size is one document; the JSON Lines corpus is the same kind of copy as articles of a few KB. A dense corpus (\`--density dense\`, a figure in nearly every clause, about 20 claims per KB) is the stress case further down."
 say ""
 
 say "## Stages, in-process (one thread, text corpus, reading not timed, best of 2 runs)"
@@ -117,54 +123,58 @@ for s in $SIZES; do
 done
 say ""
 
-say "## Whole pipeline, JSON output, one thread (\`figcheck -j 1 --format json FILE\`)"
+say "## Whole pipeline, JSON output, one thread"
 say ""
-say "| corpus | wall s | CPU s | MB/s (wall) | MB/s (CPU) | peak RSS MB | grep -c '[0-9]' MB/s | grep is N times faster |"
-say "|---|---|---|---|---|---|---|---|"
+say "\`figcheck -j 1 --format json FILE\` for one document, \`figcheck -j 1 -f jsonl FILE.jsonl\` for articles; output discarded."
+say ""
+say "| corpus | input | claims per KB | wall s | CPU s | MB/s (wall) | MB/s (CPU) | peak RSS MB | grep -c '[0-9]' MB/s | grep is N times faster |"
+say "|---|---|---|---|---|---|---|---|---|---|"
 declare -A WALL
 for s in $SIZES; do
-    f=$(corpus "$s" txt)
-    read -r w u sy rss < <(measure "$BIN" -j 1 --format json "$f")
-    cpu=$(awk -v u="$u" -v s="$sy" 'BEGIN { print u + s }')
-    # A run of 10 MB or less is too short for one reading in hundredths.
-    [ "$s" -le 10 ] && cpu=$(cpu "$BIN" -j 1 --format json "$f")
-    gw=$(fast_wall grep -c '[0-9]' "$f")
-    WALL[$s]=$cpu
-    say "| ${s} MB | $w | $cpu | $(mbs "$(bytes "$f")" "$w") | $(mbs "$(bytes "$f")" "$cpu") | $((rss / 1024)) | $(mbs "$(bytes "$f")" "$gw") | $(ratio "$w" "$gw") |"
+    for fmt in txt jsonl; do
+        f=$(corpus "$s" "$fmt")
+        if [ "$fmt" = txt ]; then args=(-j 1 --format json "$f"); input="one document"; else args=(-j 1 -f jsonl "$f"); input="JSON Lines articles"; fi
+        read -r w u sy rss < <(measure "$BIN" "${args[@]}")
+        c=$(awk -v u="$u" -v s="$sy" 'BEGIN { print u + s }')
+        # A run of 10 MB or less is too short for one reading in hundredths.
+        [ "$s" -le 10 ] && read -r w c < <(null_run "$BIN" "${args[@]}")
+        gw=$(fast_wall grep -c '[0-9]' "$f")
+        [ "$fmt" = txt ] && WALL[$s]=$c
+        say "| ${s} MB | $input | $(claims_per_kb "$f") | $w | $c | $(mbs "$(bytes "$f")" "$w") | $(mbs "$(bytes "$f")" "$c") | $((rss / 1024)) | $(mbs "$(bytes "$f")" "$gw") | $(ratio "$w" "$gw") |"
+    done
 done
 first=$(echo "$SIZES" | awk '{ print $1 }')
 last=$(echo "$SIZES" | awk '{ print $NF }')
 say ""
-say "CPU time up to 10 MB is hyperfine's mean of 20 runs where it is installed; above, one run."
+say "Wall and CPU time up to 10 MB are hyperfine's means of 10 runs where it is installed; above, one run of /usr/bin/time, which also gives the peak RSS."
 say ""
-say "Growth: ${last} MB takes $(ratio "${WALL[$last]}" "${WALL[$first]}") times the CPU time of ${first} MB (linear: $(ratio "$last" "$first"))."
+say "Growth: one ${last} MB document takes $(ratio "${WALL[$last]}" "${WALL[$first]}") times the CPU time of one of ${first} MB (linear: $(ratio "$last" "$first"))."
 say ""
 
-say "## Whole pipeline at wire-copy density, one thread"
+say "## The dense corpus (stress case), one thread"
 say ""
-say "The corpus above puts a figure in nearly every clause (about 20 claims per KB). Wire copy is mostly sentences without figures: six published wire stories of the most figure-heavy kinds held 7.3 to 10.7 claims per KB, 8.8 pooled (docs/performance.md). \`--density wire\` mixes in quotes, attribution and background to about that density."
+say "A figure in nearly every clause: the corpus every earlier bench measured, kept so that its figures still compare."
 say ""
 say "| input | claims per KB | wall s | CPU s | MB/s (wall) |"
 say "|---|---|---|---|---|"
 for fmt in txt jsonl; do
-    f=$OUT/corpus-wire-10M.$fmt
-    [ -s "$f" ] || "$GEN" --size 10M --density wire --format "$([ "$fmt" = txt ] && echo text || echo jsonl)" --out "$f"
+    f=$(corpus 10 "$fmt" dense)
     if [ "$fmt" = txt ]; then args=(-j 1 --format json "$f"); else args=(-j 1 -f jsonl "$f"); fi
-    n=$("$BIN" extract --format jsonl "$f" | grep -c '"type":"claim"' || true)
     read -r w c < <(null_run "$BIN" "${args[@]}")
-    say "| 10 MB, $([ "$fmt" = txt ] && echo "one document, --format json" || echo "JSON Lines articles, -f jsonl") | $(awk -v n="$n" -v b="$(bytes "$f")" 'BEGIN { printf "%.1f", n * 1000 / b }') | $w | $c | $(mbs "$(bytes "$f")" "$w") |"
+    say "| 10 MB, $([ "$fmt" = txt ] && echo "one document, --format json" || echo "JSON Lines articles, -f jsonl") | $(claims_per_kb "$f") | $w | $c | $(mbs "$(bytes "$f")" "$w") |"
 done
 say ""
-say "Wall and CPU time: hyperfine's mean of 10 runs, output to /dev/null."
+say "Wall and CPU time: hyperfine's mean of 10 runs, output discarded."
 say ""
 
 say "## One document with many figures"
 say ""
 small=$OUT/figures-1k.txt
 big=$OUT/figures-100k.txt
-# About 20 claims per KB: 60 KB hold about 1,200 figures, 6 MB about 120,000.
-[ -s "$small" ] || "$GEN" --size 60K --out "$small"
-[ -s "$big" ] || "$GEN" --size 6M --out "$big"
+# The dense corpus, about 20 claims per KB: 60 KB hold about 1,200
+# figures, 6 MB about 120,000.
+[ -s "$small" ] || "$GEN" --size 60K --density dense --out "$small"
+[ -s "$big" ] || "$GEN" --size 6M --density dense --out "$big"
 fs=$("$BIN" extract --format jsonl "$small" | grep -c '"type":"claim"')
 fb=$("$BIN" extract --format jsonl "$big" | grep -c '"type":"claim"')
 ts=$(cpu "$BIN" -j 1 --format json "$small")
@@ -198,7 +208,9 @@ say ""
 say "## One 3 KB article, start-up included"
 say ""
 art=$OUT/article-3k.txt
-head -c 3000 "$(corpus 1 txt)" > "$art"
+# From the dense corpus, as in every earlier bench, so that start-up times
+# and instruction counts compare across them.
+head -c 3000 "$(corpus 1 txt dense)" > "$art"
 if command -v hyperfine > /dev/null; then
     hyperfine -N -i --output=pipe --warmup 20 --runs 200 --export-json "$OUT/startup.json" \
         "$BIN --format json $art" "grep -c [0-9] $art" > /dev/null 2>&1
@@ -222,7 +234,7 @@ say "## Instructions executed (callgrind: the same count whatever else the machi
 say ""
 if command -v valgrind > /dev/null; then
     sample300=$OUT/corpus-300k.txt
-    head -c 300000 "$(corpus 1 txt)" > "$sample300"
+    head -c 300000 "$(corpus 1 txt dense)" > "$sample300"
     count() { # instructions of one run
         valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null |
             sed -n 's/.*refs: *//p' | tr -d ,
@@ -231,7 +243,10 @@ if command -v valgrind > /dev/null; then
     say "|---|---|"
     say "| figcheck --format json, 3 KB article (start-up included) | $(count "$BIN" --format json "$art") |"
     say "| figcheck -j 1 --format json, 300 KB of corpus | $(count "$BIN" -j 1 --format json "$sample300") |"
+    say "| figcheck -j 1 --format json, 1 MB at wire-copy density | $(count "$BIN" -j 1 --format json "$(corpus 1 txt)") |"
     say "| grep -c '[0-9]', 3 KB article | $(count grep -c '[0-9]' "$art") |"
+say ""
+say "The article and the 300 KB are cut from the dense corpus, as in earlier benches; the 1 MB is the wire-density corpus of the tables above."
 else
     say "Skipped: valgrind is not installed."
 fi

@@ -5,6 +5,8 @@
 # venv under target/, with Java from the system), and each fanned-out
 # output is shown to hold exactly the same records (benches/same_records.py).
 # SCALING_MB sets the batch size (default 10); SCALING_NO_SPARK=1 skips Spark.
+# The batch is the dense corpus, a figure in nearly every clause: the most
+# output per byte for the fanned-out runs to match.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -14,7 +16,7 @@ MB=${SCALING_MB:-10}
 cargo build --release --quiet --bin figcheck --example corpus
 BIN=$PWD/target/release/figcheck
 batch=$OUT/batch-${MB}M.jsonl
-[ -s "$batch" ] || target/release/examples/corpus --size "${MB}M" --format jsonl --out "$batch"
+[ -s "$batch" ] || target/release/examples/corpus --size "${MB}M" --density dense --format jsonl --out "$batch"
 # Wall seconds of a command; figcheck's exit status 1 (an inconsistency in
 # the corpus) is not a failure here.
 run() { /usr/bin/time -f "%e" -o "$OUT/t" "$@" || true; tail -n 1 "$OUT/t"; }
