@@ -578,7 +578,14 @@ impl<'h> Groups<'h> {
 /// Every calendar phrase in `lower` (the ASCII lower-cased text), in order
 /// and not overlapping. `text` is the original, for capitalisation.
 pub fn atoms(text: &str, lower: &str) -> Vec<Atom> {
-    let mut out = Vec::new();
+    // A long text's list is reserved, as its sentences are: one phrase in
+    // 64 bytes is more than news copy holds (one in 77 on the dense corpus,
+    // one in 186 at wire density).
+    let mut out = if lower.len() >= crate::extract::LONG_DOCUMENT {
+        Vec::with_capacity(lower.len() / 64)
+    } else {
+        Vec::new()
+    };
     let mut at = 0;
     let mut limit = lower.len();
     // Where the number that cut the haystack ends.
