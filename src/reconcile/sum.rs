@@ -99,13 +99,49 @@ fn cue_before(text: &str) -> Option<&str> {
 }
 
 /// A cue right after the total.
-static CUE_AFTER: Cue = Cue::new(
-    |t| mentions(t, CLOSING_WORDS),
-    || {
-        Pattern::new(r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)(?-u:\b)")
-        .expect("sum cue after")
-    },
-);
+static CUE_AFTER: Cue = Cue::gated(closing_phrase_near, || {
+    Pattern::new(CUE_AFTER_PATTERN).expect("sum cue after")
+});
+
+const CUE_AFTER_PATTERN: &str = r"^[\s,]*(?:[a-z]+\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)(?-u:\b)";
+
+/// Whether one of the first three words of `text` (after spaces and
+/// commas) is a word a phrase of [`CUE_AFTER`] starts with: the pattern
+/// skips at most two words. Asked after each of a story's figures, where
+/// the pattern's own search cost more than the rest of the rule; text the
+/// scan cannot read as the pattern would (any byte not ASCII) is left to
+/// the pattern.
+fn closing_phrase_near(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let skip = |i: &mut usize, f: fn(u8) -> bool| {
+        let from = *i;
+        while b.get(*i).is_some_and(|&c| f(c)) {
+            *i += 1;
+        }
+        *i > from
+    };
+    skip(&mut i, |c| {
+        c.is_ascii_whitespace() || c == b',' || c == 0x0b
+    });
+    for _ in 0..3 {
+        let start = i;
+        let word = skip(&mut i, |c| c.is_ascii_lowercase());
+        if matches!(
+            &text[start..i],
+            "in" | "altogether" | "all" | "combined" | "overall"
+        ) {
+            return true;
+        }
+        if b.get(i).is_some_and(|c| !c.is_ascii()) {
+            return true;
+        }
+        if !word || !skip(&mut i, |c| c.is_ascii_whitespace() || c == 0x0b) {
+            return b.get(i).is_some_and(|c| !c.is_ascii());
+        }
+    }
+    false
+}
 
 /// "Of the 2,181 people, ..." at the start of a sentence: the matches of
 /// `(?:^|[\s“\x22])of\s+(?:the|those|these)\s*$`.
@@ -772,6 +808,52 @@ mod tests {
         let story = super::Story::new(&docs, &ex, &options);
         super::Sum.check(&story, &mut out);
         out
+    }
+
+    #[test]
+    fn the_guard_of_the_cue_after_passes_every_text_the_pattern_matches() {
+        let pattern = regex::Regex::new(super::CUE_AFTER_PATTERN).unwrap();
+        let vocab = [
+            "in",
+            "total",
+            "all",
+            "told",
+            "altogether",
+            "combined",
+            "overall",
+            "the",
+            "people",
+            "inx",
+            "xall",
+            "1",
+            "é",
+            "Total",
+        ];
+        let texts = crate::reconcile::cue::testing::texts(&vocab, 40_000, 5);
+        let (mut matched, mut passed) = (0, 0);
+        for t in &texts {
+            let guard = super::closing_phrase_near(t);
+            if pattern.is_match(t) {
+                assert!(guard, "{t:?}");
+                matched += 1;
+            }
+            passed += usize::from(guard);
+        }
+        assert!(matched > 1_000, "{matched}");
+        // It must also turn texts away, or it guards nothing.
+        assert!(passed < texts.len() * 3 / 4, "{passed}");
+        for t in [
+            "\u{a0}in total",
+            "people\u{a0}in all",
+            "\u{b}all told",
+            ", the people combined",
+        ] {
+            assert!(
+                pattern.is_match(t) && super::closing_phrase_near(t),
+                "{t:?}"
+            );
+        }
+        assert!(!super::closing_phrase_near("the people who came in total"));
     }
 
     #[test]
