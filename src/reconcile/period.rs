@@ -52,13 +52,13 @@ static SPAN_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
 
 const SMALL: &str = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d{1,3}";
 
-/// "ten years ago, in 2006".
 /// "ago", which both age patterns need, searched for in every sentence by
 /// a searcher built once: `str::contains` builds one on every call, which
 /// on a sentence cost more than the search.
 static AGO: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("ago"));
 
+/// "ten years ago, in 2006".
 static AGO_THEN_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(
         r"(?-u:\b)(?P<q>(?:some|about|around|nearly|almost|roughly|more\s+than|over|less\s+than)\s+)?(?P<n>{SMALL})\s+(?P<u>years?|decades?)\s+ago\s*,?\s*(?:back\s+)?in\s+(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
