@@ -98,8 +98,7 @@ fn parse_args() -> Result<Args, String> {
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
-    let mut corpus = Generator::new(args.seed);
-    corpus.wire = args.wire;
+    let mut corpus = Generator::new(args.seed, args.wire);
     if args.format == "dir" {
         return write_dir(&mut corpus, &args);
     }
@@ -320,10 +319,10 @@ struct Generator {
 }
 
 impl Generator {
-    fn new(seed: u64) -> Generator {
+    fn new(seed: u64, wire: bool) -> Generator {
         Generator {
             rng: Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5DEE_CE66),
-            wire: false,
+            wire,
         }
     }
 

@@ -54,7 +54,8 @@ const SMALL: &str = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
 
 /// "ago", which both age patterns need, searched for in every sentence by
 /// a searcher built once: `str::contains` builds one on every call, which
-/// on a sentence cost more than the search.
+/// on a sentence cost more than the search, and `cue::mentions` stops at
+/// every "a" (1.1% more instructions over 1 MB).
 static AGO: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("ago"));
 

@@ -17,6 +17,7 @@ use super::cue::{
     Cue, Ends, Slots, ends_with_any, ends_with_phrase, ends_with_slots, is_word_byte, mentions,
     trim_end,
 };
+use super::running_cue::is_space;
 use super::{Check, Status, Story, format_interval, format_number, severity};
 use crate::extract::{Claim, Quantity};
 use crate::interval::Interval;
@@ -121,9 +122,7 @@ fn closing_phrase_near(text: &str) -> bool {
         }
         *i > from
     };
-    skip(&mut i, |c| {
-        c.is_ascii_whitespace() || c == b',' || c == 0x0b
-    });
+    skip(&mut i, |c| is_space(c) || c == b',');
     for _ in 0..3 {
         let start = i;
         let word = skip(&mut i, |c| c.is_ascii_lowercase());
@@ -136,7 +135,7 @@ fn closing_phrase_near(text: &str) -> bool {
         if b.get(i).is_some_and(|c| !c.is_ascii()) {
             return true;
         }
-        if !word || !skip(&mut i, |c| c.is_ascii_whitespace() || c == 0x0b) {
+        if !word || !skip(&mut i, is_space) {
             return b.get(i).is_some_and(|c| !c.is_ascii());
         }
     }
